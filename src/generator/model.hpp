@@ -1,0 +1,89 @@
+// The resolved model: a validated Spec with names joined, owners and back-relations resolved, and the
+// entities in dependency order (parents before children).
+#pragma once
+
+#include "generator/spec.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace amgen::generator {
+
+enum class FieldType { string, text, integer, decimal, boolean, date, datetime, uuid, email, enumeration, json };
+
+[[nodiscard]] FieldType field_type_from_name(const std::string& name); ///< Name as in the spec, assumed valid.
+[[nodiscard]] std::string field_type_name(FieldType type);
+
+struct Field
+{
+  std::string name;
+  FieldType type = FieldType::string;
+  bool is_required = true;
+  bool is_unique = false;
+  std::optional<std::string> default_value;
+  std::optional<double> min;
+  std::optional<double> max;
+  std::optional<long> max_length;
+  std::vector<std::string> values;
+};
+
+struct ManyToOne
+{
+  std::string name; ///< The relation; its column is `<name>_id`.
+  std::string target;
+  bool is_required = true;
+};
+
+struct OneToMany
+{
+  std::string name;
+  std::string target;
+  std::string back_relation; ///< The target's many-to-one relation pointing here.
+};
+
+struct Entity
+{
+  std::string name; ///< PascalCase.
+  std::string data_service;
+  std::vector<Field> fields;
+  std::vector<ManyToOne> parents;
+  std::vector<OneToMany> children;
+  std::vector<std::string> requirement_ids;
+};
+
+struct Service
+{
+  std::string name; ///< `{context}_{domain}[_{function}]_{type}`.
+  std::string context;
+  std::string domain;
+  std::string function;
+  std::string kind; ///< The service type: api, data_postgres, ...
+  int index = 0;    ///< Position in the spec, for stable ports.
+};
+
+struct Requirement
+{
+  std::string id;
+  std::string text;
+  std::vector<std::string> implemented_by;
+};
+
+struct Model
+{
+  std::string project_name;
+  std::string context;
+  std::string description;
+  int level = 1;
+  std::vector<std::string> modules;
+  std::vector<Service> services;
+  std::vector<Entity> entities;
+  std::vector<Requirement> requirements;
+
+  [[nodiscard]] const Entity* find_entity(const std::string& name) const;
+};
+
+/// Resolves a Spec that passed `validate_spec` (behaviour on an invalid spec is unspecified).
+[[nodiscard]] Model build_model(const Spec& spec);
+
+} // namespace amgen::generator

@@ -1,0 +1,148 @@
+// Pipeline: the stages before `plan`, composed; each stage reports into one Diagnostics.
+#include "generator/pipeline.hpp"
+
+#include "generator/manifest.hpp"
+#include "generator/model.hpp"
+#include "generator/names.hpp"
+#include "generator/spec_keys.hpp"
+#include "generator/spec_parser.hpp"
+#include "generator/spec_validator.hpp"
+#include "generator/view_model.hpp"
+#include "util/error.hpp"
+#include "util/sha256.hpp"
+
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+
+namespace amgen::generator {
+namespace {
+
+/// Service types whose template folder exists in the store.
+std::vector<std::string> available_service_types(const TemplateStore& store)
+{
+  std::vector<std::string> out;
+  for (const auto& folder : store.manifest_folders()) {
+    if (std::find(spec_keys::k_service_types.begin(), spec_keys::k_service_types.end(), folder)
+        != spec_keys::k_service_types.end()) {
+      out.push_back(folder);
+    }
+  }
+  return out;
+}
+
+Spec parse_and_validate(const ProjectRequest& request, const TemplateStore& store, const LevelsTable& levels,
+                        Diagnostics& diagnostics)
+{
+  auto spec = parse_spec(request.spec_file, request.spec_text, diagnostics);
+  if (request.project_name) {
+    spec.project.name.value = *request.project_name;
+  }
+  if (request.level) {
+    spec.level.value = *request.level;
+  }
+  const ValidationContext context{levels, available_service_types(store), {}};
+  validate_spec(spec, context, diagnostics);
+  return spec;
+}
+
+RenderedFile project_record(const ProjectRequest& request, const Spec& spec, const std::vector<RenderedFile>& files,
+                            std::string_view amgen_version)
+{
+  nlohmann::ordered_json record;
+  record["amgen_version"] = std::string(amgen_version);
+  record["project_name"] = spec.project.name.value;
+  record["level"] = spec.level.value;
+  record["spec"] = ".amgen/spec.yaml";
+  nlohmann::ordered_json overrides = nlohmann::ordered_json::object();
+  if (request.project_name) {
+    overrides["project_name"] = *request.project_name;
+  }
+  if (request.level) {
+    overrides["level"] = *request.level;
+  }
+  record["overrides"] = overrides;
+  auto& listed = record["files"] = nlohmann::ordered_json::array();
+  for (const auto& file : files) {
+    listed.push_back({{"path", file.path}, {"owner", owner_name(file.owner)}, {"sha256", util::sha256_hex(file.content)}});
+  }
+  return {".amgen/project.json", record.dump(2) + "\n", Owner::template_owned};
+}
+
+} // namespace
+
+LevelsTable load_levels(const TemplateStore& store, Diagnostics& diagnostics)
+{
+  const auto* text = store.find("levels.yaml");
+  if (!text) {
+    diagnostics.error(store.display_name("levels.yaml"), {}, "missing levels.yaml");
+    return {};
+  }
+  return parse_levels(store.display_name("levels.yaml"), *text, diagnostics);
+}
+
+Diagnostics validate_project(const ProjectRequest& request, const TemplateStore& store)
+{
+  Diagnostics diagnostics;
+  const auto levels = load_levels(store, diagnostics);
+  if (!diagnostics.has_errors()) {
+    (void)parse_and_validate(request, store, levels, diagnostics);
+  }
+  return diagnostics;
+}
+
+ProjectResult generate_project(const ProjectRequest& request, const TemplateStore& store,
+                               std::string_view amgen_version)
+{
+  ProjectResult result;
+  auto& diagnostics = result.diagnostics;
+  const auto levels = load_levels(store, diagnostics);
+  if (diagnostics.has_errors()) {
+    return result;
+  }
+  const auto spec = parse_and_validate(request, store, levels, diagnostics);
+  if (diagnostics.has_errors()) {
+    return result;
+  }
+  const auto model = build_model(spec);
+  result.view_model = build_view_model(model, levels, amgen_version);
+  std::vector<Manifest> manifests;
+  for (const auto& folder : store.manifest_folders()) {
+    manifests.push_back(load_manifest(store, folder, levels, diagnostics));
+  }
+  if (diagnostics.has_errors()) {
+    return result;
+  }
+  auto files = render_project(store, manifests, *result.view_model, diagnostics);
+  if (diagnostics.has_errors()) {
+    return result;
+  }
+  files.push_back({".amgen/spec.yaml", request.spec_text, Owner::template_owned});
+  files.push_back(project_record(request, spec, files, amgen_version));
+  std::sort(files.begin(), files.end(), [](const RenderedFile& a, const RenderedFile& b) { return a.path < b.path; });
+  result.files = std::move(files);
+  return result;
+}
+
+std::string default_spec_text(const TemplateStore& store, const DefaultSpecRequest& request)
+{
+  const auto* text = store.find("default_spec.yaml");
+  if (!text) {
+    throw Error(fmt::format("{}: missing default spec template", store.display_name("default_spec.yaml")));
+  }
+  kainjow::mustache::mustache view(*text);
+  view.set_custom_escape([](const std::string& s) { return s; });
+  if (!view.is_valid()) {
+    throw Error(fmt::format("{}: template error: {}", store.display_name("default_spec.yaml"), view.error_message()));
+  }
+  kainjow::mustache::data data{kainjow::mustache::data::type::object};
+  data.set("project_name", request.project_name);
+  data.set("project_title", title_from_snake(request.project_name));
+  data.set("context", request.context);
+  data.set("domain", request.domain);
+  data.set("level", std::to_string(request.level));
+  data.set("has_modules", !request.modules.empty());
+  data.set("modules", fmt::format("{}", fmt::join(request.modules, ", ")));
+  return view.render(data);
+}
+
+} // namespace amgen::generator

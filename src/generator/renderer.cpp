@@ -1,0 +1,195 @@
+// Renderer: kainjow mustache with HTML escaping off; each template parsed once.
+#include "generator/renderer.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <memory>
+#include <set>
+
+namespace amgen::generator {
+
+namespace mustache = kainjow::mustache;
+using Json = nlohmann::ordered_json;
+
+Position position_from_mustache_error(const std::string& message, const std::string& text)
+{
+  const auto at = message.rfind(" at ");
+  if (at == std::string::npos) {
+    return {1, 1};
+  }
+  std::size_t offset = 0;
+  try {
+    offset = std::stoul(message.substr(at + 4));
+  } catch (const std::exception&) {
+    return {1, 1};
+  }
+  Position position{1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++position.line;
+      position.column = 1;
+    } else {
+      ++position.column;
+    }
+  }
+  return position;
+}
+
+namespace {
+
+mustache::data to_mustache(const Json& value)
+{
+  switch (value.type()) {
+  case Json::value_t::object: {
+    mustache::data out{mustache::data::type::object};
+    for (const auto& [key, item] : value.items()) {
+      out.set(key, to_mustache(item));
+    }
+    return out;
+  }
+  case Json::value_t::array: {
+    mustache::data out{mustache::data::type::list};
+    for (const auto& item : value) {
+      out.push_back(to_mustache(item));
+    }
+    return out;
+  }
+  case Json::value_t::boolean: return mustache::data{value.get<bool>()};
+  case Json::value_t::string: return mustache::data{value.get<std::string>()};
+  case Json::value_t::null: return mustache::data{std::string{}};
+  default: return mustache::data{value.dump()};
+  }
+}
+
+/// `base` with the keys of `overlay` set on top (the file's context: root, then service, then entity).
+mustache::data merged(const mustache::data& base, const Json& overlay)
+{
+  mustache::data out = base;
+  for (const auto& [key, item] : overlay.items()) {
+    out.set(key, to_mustache(item));
+  }
+  return out;
+}
+
+class ProjectRenderer
+{
+public:
+  ProjectRenderer(const TemplateStore& store, Diagnostics& diagnostics)
+    : m_store(store),
+      m_diagnostics(diagnostics)
+  {
+  }
+
+  void render_manifest(const Manifest& manifest, const Json& view_model, const mustache::data& context,
+                       const Json& entities)
+  {
+    for (const auto& entry : manifest.entries) {
+      if (!entry.feature.empty() && !view_model.value("has_" + entry.feature, false)) {
+        continue;
+      }
+      auto* body = parsed(entry.template_path, m_store.display_name(entry.template_path));
+      auto* path = parsed_path(manifest, entry);
+      if (!body || !path) {
+        continue;
+      }
+      if (entry.repeat == Repeat::once) {
+        emit(manifest, entry, *body, *path, context);
+        continue;
+      }
+      for (const auto& entity : entities) {
+        emit(manifest, entry, *body, *path, merged(context, entity));
+      }
+    }
+  }
+
+  std::vector<RenderedFile> take_files()
+  {
+    std::sort(m_files.begin(), m_files.end(),
+              [](const RenderedFile& a, const RenderedFile& b) { return a.path < b.path; });
+    return std::move(m_files);
+  }
+
+private:
+  mustache::mustache* parse(const std::string& key, const std::string& text, const std::string& file,
+                            Position origin)
+  {
+    auto [it, inserted] = m_parsed.try_emplace(key);
+    if (inserted) {
+      it->second = std::make_unique<mustache::mustache>(text);
+      it->second->set_custom_escape([](const std::string& s) { return s; });
+      if (!it->second->is_valid()) {
+        auto position = origin.line > 0 ? origin : position_from_mustache_error(it->second->error_message(), text);
+        m_diagnostics.error(file, position, fmt::format("template error: {}", it->second->error_message()));
+      }
+    }
+    return it->second->is_valid() ? it->second.get() : nullptr;
+  }
+
+  mustache::mustache* parsed(const std::string& template_path, const std::string& file)
+  {
+    const auto* text = m_store.find(template_path);
+    return text ? parse(template_path, *text, file, {}) : nullptr;
+  }
+
+  mustache::mustache* parsed_path(const Manifest& manifest, const ManifestEntry& entry)
+  {
+    const auto manifest_file = m_store.display_name(manifest.folder + "/manifest.yaml");
+    return parse("path:" + entry.output_path, entry.output_path, manifest_file, entry.position);
+  }
+
+  void emit(const Manifest& manifest, const ManifestEntry& entry, mustache::mustache& body,
+            mustache::mustache& path_template, const mustache::data& context)
+  {
+    const auto manifest_file = m_store.display_name(manifest.folder + "/manifest.yaml");
+    auto path = path_template.render(context);
+    if (!is_safe_relative_path(path)) {
+      m_diagnostics.error(manifest_file, entry.position,
+                          fmt::format("output path '{}' must be relative and stay inside the project", path));
+      return;
+    }
+    if (!m_paths.insert(path).second) {
+      m_diagnostics.error(manifest_file, entry.position, fmt::format("two entries write '{}'", path));
+      return;
+    }
+    auto content = body.render(context);
+    if (!body.is_valid()) {
+      m_diagnostics.error(m_store.display_name(entry.template_path), {1, 1},
+                          fmt::format("template error: {}", body.error_message()));
+      return;
+    }
+    m_files.push_back({std::move(path), std::move(content), entry.owner});
+  }
+
+  const TemplateStore& m_store;
+  Diagnostics& m_diagnostics;
+  std::map<std::string, std::unique_ptr<mustache::mustache>> m_parsed;
+  std::set<std::string> m_paths;
+  std::vector<RenderedFile> m_files;
+};
+
+} // namespace
+
+std::vector<RenderedFile> render_project(const TemplateStore& store, const std::vector<Manifest>& manifests,
+                                         const Json& view_model, Diagnostics& diagnostics)
+{
+  ProjectRenderer renderer(store, diagnostics);
+  const auto root = to_mustache(view_model);
+  for (const auto& manifest : manifests) {
+    if (manifest.folder == "project" || manifest.folder == "shared") {
+      renderer.render_manifest(manifest, view_model, root, view_model["entities"]);
+      continue;
+    }
+    for (const auto& service : view_model["services"]) {
+      if (service["service_kind"] != manifest.folder) {
+        continue;
+      }
+      const auto context = merged(root, service);
+      renderer.render_manifest(manifest, view_model, context, service["service_entities"]);
+    }
+  }
+  return renderer.take_files();
+}
+
+} // namespace amgen::generator

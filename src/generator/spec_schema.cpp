@@ -1,0 +1,104 @@
+// JSON Schema (draft 2020-12) of the spec, built from the same key tables the parser checks.
+#include "generator/spec_schema.hpp"
+
+#include "generator/spec_keys.hpp"
+
+namespace amgen::generator {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json string_schema(const char* description, const char* pattern = nullptr)
+{
+  Json out{{"type", "string"}, {"description", description}};
+  if (pattern) {
+    out["pattern"] = pattern;
+  }
+  return out;
+}
+
+Json closed_object(Json properties, Json required)
+{
+  return Json{{"type", "object"}, {"additionalProperties", false}, {"required", std::move(required)},
+              {"properties", std::move(properties)}};
+}
+
+constexpr const char* k_snake = "^[a-z][a-z0-9]*(_[a-z0-9]+)*$";
+
+Json field_schema()
+{
+  Json properties;
+  properties["type"] = Json{{"enum", spec_keys::k_field_types}, {"description", "The field's type"}};
+  properties["required"] = Json{{"type", "boolean"}, {"default", true}, {"description", "NOT NULL; required on create"}};
+  properties["unique"] = Json{{"type", "boolean"}, {"default", false}, {"description", "A unique constraint (409 on violation)"}};
+  properties["default"] = Json{{"type", {"string", "number", "boolean"}}, {"description", "Default on create"}};
+  properties["min"] = Json{{"type", "number"}, {"description", "Lower bound (int, decimal)"}};
+  properties["max"] = Json{{"type", "number"}, {"description", "Upper bound (int, decimal)"}};
+  properties["max_length"] = Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 10000}, {"description", "Longest value (string, text)"}};
+  properties["values"] = Json{{"type", "array"}, {"items", string_schema("An enum value", k_snake)}, {"minItems", 1},
+                              {"description", "The values of an enum field"}};
+  return closed_object(properties, Json::array({"type"}));
+}
+
+Json relation_schema()
+{
+  Json properties;
+  properties["to"] = string_schema("The related entity", "^[A-Z][A-Za-z0-9]*$");
+  properties["kind"] = Json{{"enum", spec_keys::k_relation_kinds}, {"description", "many_to_one adds a foreign key"}};
+  properties["required"] = Json{{"type", "boolean"}, {"default", true}, {"description", "many_to_one: the key is NOT NULL"}};
+  return closed_object(properties, Json::array({"to", "kind"}));
+}
+
+} // namespace
+
+Json spec_json_schema(const LevelsTable& levels)
+{
+  Json project;
+  project["name"] = string_schema("The project's name", k_snake);
+  project["context"] = string_schema("The business context, first part of every service name", k_snake);
+  project["description"] = string_schema("One or two sentences on what the system does");
+
+  Json service;
+  service["context"] = string_schema("Overrides the project's context for this service", k_snake);
+  service["domain"] = string_schema("The business domain: the second part of the name", k_snake);
+  service["function"] = string_schema("Optional third part, only when the domain is ambiguous", k_snake);
+  service["type"] = Json{{"enum", spec_keys::k_service_types}, {"description", "The service kind"}};
+
+  Json entity;
+  entity["service"] = string_schema("The owning data service, e.g. clinic_data_postgres");
+  entity["fields"] = Json{{"type", "object"}, {"minProperties", 1},
+                          {"propertyNames", Json{{"pattern", k_snake}}}, {"additionalProperties", field_schema()}};
+  entity["relations"] = Json{{"type", "object"}, {"propertyNames", Json{{"pattern", k_snake}}},
+                             {"additionalProperties", relation_schema()}};
+
+  Json requirement;
+  requirement["id"] = string_schema("FR-001, UI-001 or NF-001", "^(FR|UI|NF)-[0-9]{3}$");
+  requirement["text"] = string_schema("What is required");
+  requirement["implemented_by"] = Json{{"type", "array"}, {"items", string_schema("An entity or service name")}};
+
+  Json properties;
+  properties["amgen"] = Json{{"const", 1}, {"description", "The spec format version"}};
+  properties["project"] = closed_object(project, Json::array({"name", "context"}));
+  properties["level"] = Json{{"type", "integer"}, {"minimum", 1}, {"maximum", static_cast<int>(levels.levels.size())},
+                             {"default", 1}, {"description", "Maturity level (see `amgen levels`)"}};
+  properties["modules"] = Json{{"type", "array"}, {"uniqueItems", true}, {"items", Json{{"enum", spec_keys::k_modules}}}};
+  properties["services"] = Json{{"type", "array"}, {"minItems", 1},
+                                {"items", closed_object(service, Json::array({"domain", "type"}))}};
+  properties["entities"] = Json{{"type", "object"}, {"minProperties", 1},
+                                {"propertyNames", Json{{"pattern", "^[A-Z][A-Za-z0-9]*$"}}},
+                                {"additionalProperties", closed_object(entity, Json::array({"fields"}))}};
+  properties["requirements"] = Json{{"type", "array"},
+                                    {"items", closed_object(requirement, Json::array({"id", "text"}))}};
+
+  Json schema;
+  schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+  schema["$id"] = "urn:amgen:spec:1";
+  schema["title"] = "amgen project spec (amgen.yaml)";
+  auto body = closed_object(properties, Json::array({"amgen", "project", "services", "entities"}));
+  for (auto& [key, value] : body.items()) {
+    schema[key] = value;
+  }
+  return schema;
+}
+
+} // namespace amgen::generator

@@ -1,0 +1,70 @@
+// Tests of generator/manifest: entries, and every problem a broken manifest can have.
+#include "generator/manifest.hpp"
+#include "support/spec_fixtures.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace amgen::generator;
+using amgen::test::TempDir;
+
+namespace {
+
+std::vector<std::string> manifest_errors(const std::string& manifest, Manifest* out = nullptr)
+{
+  TempDir dir;
+  dir.write_tree({{"project/manifest.yaml", manifest}, {"project/a.mustache", "a"}});
+  const auto store = TemplateStore::with_override(dir.path().string());
+  Diagnostics diagnostics;
+  auto loaded = load_manifest(store, "project", amgen::test::shipped_levels(), diagnostics);
+  if (out) {
+    *out = loaded;
+  }
+  std::vector<std::string> lines;
+  for (const auto& d : diagnostics.sorted()) {
+    lines.push_back(std::to_string(d.position.line) + ":" + std::to_string(d.position.column) + ": " + d.message);
+  }
+  return lines;
+}
+
+} // namespace
+
+TEST_SUITE("generator::manifest")
+{
+  TEST_CASE("an entry carries its feature, repetition and owner")
+  {
+    Manifest manifest;
+    CHECK(manifest_errors("files:\n  - {template: a.mustache, path: x, feature: metrics, repeat: entity, owner: user}\n",
+                          &manifest)
+          == std::vector<std::string>{});
+    REQUIRE(manifest.entries.size() == 1);
+    CHECK(manifest.entries[0].template_path == "project/a.mustache");
+    CHECK(manifest.entries[0].feature == "metrics");
+    CHECK(manifest.entries[0].repeat == Repeat::per_entity);
+    CHECK(manifest.entries[0].owner == Owner::user);
+  }
+
+  TEST_CASE("every problem of a broken manifest is reported at once")
+  {
+    CHECK(manifest_errors("files:\n"
+                          "  - {template: a.mustache, path: x, feature: telepathy}\n"
+                          "  - {template: ../../etc/passwd, path: y}\n"
+                          "  - {template: missing.mustache, path: z, repeat: event, ownr: user}\n")
+          == std::vector<std::string>{
+            "2:46: feature 'telepathy' is not defined in levels.yaml",
+            "3:16: template path '../../etc/passwd' must stay inside the folder",
+            "4:16: template 'project/missing.mustache' does not exist",
+            "4:51: unknown repeat 'event'",
+            "4:58: unknown key 'ownr' in a manifest entry",
+          });
+  }
+
+  TEST_CASE("safe relative paths have no empty, dot or dot-dot segment")
+  {
+    CHECK(is_safe_relative_path("services/a/src/main.py"));
+    CHECK_FALSE(is_safe_relative_path("/etc/passwd"));
+    CHECK_FALSE(is_safe_relative_path("a/../b"));
+    CHECK_FALSE(is_safe_relative_path("a//b"));
+    CHECK_FALSE(is_safe_relative_path("./a"));
+    CHECK_FALSE(is_safe_relative_path(""));
+  }
+}
