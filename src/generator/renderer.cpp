@@ -63,15 +63,9 @@ mustache::data to_mustache(const Json& value)
   }
 }
 
-/// `base` with the keys of `overlay` set on top (the file's context: root, then service, then entity).
-mustache::data merged(const mustache::data& base, const Json& overlay)
-{
-  mustache::data out = base;
-  for (const auto& [key, item] : overlay.items()) {
-    out.set(key, to_mustache(item));
-  }
-  return out;
-}
+/// The data layers of one file's context, innermost last: root, then service, then entity. kainjow
+/// looks keys up from the innermost layer out, so nothing is copied per file.
+using Layers = std::vector<const mustache::data*>;
 
 class ProjectRenderer
 {
@@ -82,8 +76,8 @@ public:
   {
   }
 
-  void render_manifest(const Manifest& manifest, const Json& view_model, const mustache::data& context,
-                       const Json& entities)
+  void render_manifest(const Manifest& manifest, const Json& view_model, const Layers& layers,
+                       const mustache::data& entities)
   {
     for (const auto& entry : manifest.entries) {
       if (!entry.feature.empty() && !view_model.value("has_" + entry.feature, false)) {
@@ -95,11 +89,13 @@ public:
         continue;
       }
       if (entry.repeat == Repeat::once) {
-        emit(manifest, entry, *body, *path, context);
+        emit(manifest, entry, *body, *path, layers);
         continue;
       }
-      for (const auto& entity : entities) {
-        emit(manifest, entry, *body, *path, merged(context, entity));
+      for (const auto& entity : entities.list_value()) {
+        auto entity_layers = layers;
+        entity_layers.push_back(&entity);
+        emit(manifest, entry, *body, *path, entity_layers);
       }
     }
   }
@@ -139,11 +135,20 @@ private:
     return parse("path:" + entry.output_path, entry.output_path, manifest_file, entry.position);
   }
 
+  static void push_layers(mustache::context<std::string>& context, const Layers& layers)
+  {
+    for (const auto* layer : layers) {
+      context.push(layer);
+    }
+  }
+
   void emit(const Manifest& manifest, const ManifestEntry& entry, mustache::mustache& body,
-            mustache::mustache& path_template, const mustache::data& context)
+            mustache::mustache& path_template, const Layers& layers)
   {
     const auto manifest_file = m_store.display_name(manifest.folder + "/manifest.yaml");
-    auto path = path_template.render(context);
+    mustache::context<std::string> path_context;
+    push_layers(path_context, layers);
+    auto path = path_template.render(path_context);
     if (!is_safe_relative_path(path)) {
       m_diagnostics.error(manifest_file, entry.position,
                           fmt::format("output path '{}' must be relative and stay inside the project", path));
@@ -153,7 +158,9 @@ private:
       m_diagnostics.error(manifest_file, entry.position, fmt::format("two entries write '{}'", path));
       return;
     }
-    auto content = body.render(context);
+    mustache::context<std::string> body_context;
+    push_layers(body_context, layers);
+    auto content = body.render(body_context);
     if (!body.is_valid()) {
       m_diagnostics.error(m_store.display_name(entry.template_path), {1, 1},
                           fmt::format("template error: {}", body.error_message()));
@@ -176,17 +183,24 @@ std::vector<RenderedFile> render_project(const TemplateStore& store, const std::
 {
   ProjectRenderer renderer(store, diagnostics);
   const auto root = to_mustache(view_model);
+  const auto no_entities = mustache::data{mustache::data::type::list};
+  const auto* root_entities = root.get("entities");
+  const auto* services = root.get("services");
   for (const auto& manifest : manifests) {
     if (manifest.folder == "project" || manifest.folder == "shared") {
-      renderer.render_manifest(manifest, view_model, root, view_model["entities"]);
+      renderer.render_manifest(manifest, view_model, {&root}, root_entities ? *root_entities : no_entities);
       continue;
     }
-    for (const auto& service : view_model["services"]) {
-      if (service["service_kind"] != manifest.folder) {
+    if (!services) {
+      continue;
+    }
+    for (const auto& service : services->list_value()) {
+      const auto* kind = service.get("service_kind");
+      if (!kind || !kind->is_string() || kind->string_value() != manifest.folder) {
         continue;
       }
-      const auto context = merged(root, service);
-      renderer.render_manifest(manifest, view_model, context, service["service_entities"]);
+      const auto* entities = service.get("service_entities");
+      renderer.render_manifest(manifest, view_model, {&root, &service}, entities ? *entities : no_entities);
     }
   }
   return renderer.take_files();

@@ -123,7 +123,9 @@ TEST_SUITE("generator::renderer")
       Diagnostics diagnostics;
       const auto manifest = load_manifest(store, folder, amgen::test::shipped_levels(), diagnostics);
       for (const auto& entry : manifest.entries) {
-        const auto text = *store.find(entry.template_path) + entry.output_path;
+        const auto* body = store.find(entry.template_path);
+        REQUIRE_MESSAGE(body != nullptr, "missing template " << entry.template_path);
+        const auto text = *body + entry.output_path;
         for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
           if (!keys.contains((*it)[1].str())) {
             unknown.push_back(entry.template_path + ": " + (*it)[1].str());
