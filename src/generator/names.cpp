@@ -1,6 +1,7 @@
 // Name spellings and Python literal escaping.
 #include "generator/names.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
 
@@ -150,12 +151,20 @@ std::string plural_snake(std::string_view snake)
 
 std::string python_string_literal(std::string_view text)
 {
-  std::string out = "\"";
+  // The quote `ruff format` keeps: double, unless the text holds more double than single quotes.
+  const auto doubles = std::count(text.begin(), text.end(), '"');
+  const auto singles = std::count(text.begin(), text.end(), '\'');
+  const char quote = doubles > singles ? '\'' : '"';
+  std::string out(1, quote);
   for (char c : text) {
     const auto byte = static_cast<unsigned char>(c);
+    if (c == quote) {
+      out += '\\';
+      out += c;
+      continue;
+    }
     switch (c) {
     case '\\': out += "\\\\"; break;
-    case '"': out += "\\\""; break;
     case '\n': out += "\\n"; break;
     case '\r': out += "\\r"; break;
     case '\t': out += "\\t"; break;
@@ -167,7 +176,7 @@ std::string python_string_literal(std::string_view text)
       }
     }
   }
-  out.push_back('"');
+  out.push_back(quote);
   return out;
 }
 

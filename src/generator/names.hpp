@@ -18,7 +18,8 @@ namespace amgen::generator {
 /// Pluralises the last word of a snake_case name: `loan_application` → `loan_applications`.
 [[nodiscard]] std::string plural_snake(std::string_view snake);
 
-/// A double-quoted Python string literal whose value is exactly `text` (UTF-8 kept as is).
+/// A Python string literal whose value is exactly `text` (UTF-8 kept as is), quoted the way
+/// `ruff format` leaves it: double quotes unless `text` holds more double than single quotes.
 [[nodiscard]] std::string python_string_literal(std::string_view text);
 /// `text` with every run of white space folded to one space and the ends trimmed (for one-line
 /// Markdown and comments).

@@ -1,6 +1,8 @@
 // Renderer: kainjow mustache with HTML escaping off; each template parsed once.
 #include "generator/renderer.hpp"
 
+#include "generator/standalone_tags.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
@@ -13,7 +15,8 @@ namespace amgen::generator {
 namespace mustache = kainjow::mustache;
 using Json = nlohmann::ordered_json;
 
-Position position_from_mustache_error(const std::string& message, const std::string& text)
+Position position_from_mustache_error(const std::string& message, const std::string& text,
+                                      const std::vector<std::size_t>& source_offset)
 {
   const auto at = message.rfind(" at ");
   if (at == std::string::npos) {
@@ -24,6 +27,9 @@ Position position_from_mustache_error(const std::string& message, const std::str
     offset = std::stoul(message.substr(at + 4));
   } catch (const std::exception&) {
     return {1, 1};
+  }
+  if (!source_offset.empty()) {
+    offset = offset < source_offset.size() ? source_offset[offset] : text.size();
   }
   Position position{1, 1};
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
@@ -113,11 +119,15 @@ private:
   {
     auto [it, inserted] = m_parsed.try_emplace(key);
     if (inserted) {
-      it->second = std::make_unique<mustache::mustache>(text);
+      const auto stripped = strip_standalone_tags(text);
+      it->second = std::make_unique<mustache::mustache>(stripped.text);
       it->second->set_custom_escape([](const std::string& s) { return s; });
       if (!it->second->is_valid()) {
-        auto position = origin.line > 0 ? origin : position_from_mustache_error(it->second->error_message(), text);
-        m_diagnostics.error(file, position, fmt::format("template error: {}", it->second->error_message()));
+        auto message = it->second->error_message();
+        auto position = origin.line > 0 ? origin : position_from_mustache_error(message, text, stripped.source_offset);
+        // kainjow's " at <offset>" counts bytes of the stripped text; the position replaces it.
+        message = message.substr(0, message.rfind(" at "));
+        m_diagnostics.error(file, position, fmt::format("template error: {}", message));
       }
     }
     return it->second->is_valid() ? it->second.get() : nullptr;
@@ -149,6 +159,7 @@ private:
     mustache::context<std::string> path_context;
     push_layers(path_context, layers);
     auto path = path_template.render(path_context);
+    remove_standalone_markers(path);
     if (!is_safe_relative_path(path)) {
       m_diagnostics.error(manifest_file, entry.position,
                           fmt::format("output path '{}' must be relative and stay inside the project", path));
@@ -161,6 +172,7 @@ private:
     mustache::context<std::string> body_context;
     push_layers(body_context, layers);
     auto content = body.render(body_context);
+    remove_standalone_markers(content);
     if (!body.is_valid()) {
       m_diagnostics.error(m_store.display_name(entry.template_path), {1, 1},
                           fmt::format("template error: {}", body.error_message()));

@@ -26,7 +26,9 @@ struct RenderedFile
                                                        const nlohmann::ordered_json& view_model,
                                                        Diagnostics& diagnostics);
 
-/// Turns kainjow's byte-offset error (`Unclosed section "a" at 12`) into a 1-based position in `text`.
-[[nodiscard]] Position position_from_mustache_error(const std::string& message, const std::string& text);
+/// Turns kainjow's byte-offset error (`Unclosed section "a" at 12`) into a 1-based position in `text`;
+/// `source_offset` maps offsets of the parsed (standalone-stripped) text back to `text` when not empty.
+[[nodiscard]] Position position_from_mustache_error(const std::string& message, const std::string& text,
+                                                    const std::vector<std::size_t>& source_offset = {});
 
 } // namespace amgen::generator

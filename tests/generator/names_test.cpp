@@ -46,9 +46,10 @@ TEST_SUITE("generator::names")
   TEST_CASE("Python string literals escape quotes, backslashes, triple quotes and control characters")
   {
     CHECK(python_string_literal("plain") == "\"plain\"");
-    CHECK(python_string_literal("say \"hi\"") == "\"say \\\"hi\\\"\"");
+    CHECK(python_string_literal("say \"hi\"") == "'say \"hi\"'");
+    CHECK(python_string_literal("it's \"x\" and 'y'") == "\"it's \\\"x\\\" and 'y'\"");
     CHECK(python_string_literal("a\\b") == "\"a\\\\b\"");
-    CHECK(python_string_literal("\"\"\"doc\"\"\"") == "\"\\\"\\\"\\\"doc\\\"\\\"\\\"\"");
+    CHECK(python_string_literal("\"\"\"doc\"\"\"") == "'\"\"\"doc\"\"\"'");
     CHECK(python_string_literal("line\nnext\ttab\x01") == "\"line\\nnext\\ttab\\x01\"");
     CHECK(python_string_literal("café ☕") == "\"café ☕\"");
   }

@@ -96,7 +96,7 @@ TEST_SUITE("generator::renderer")
                                     {"project/bad.mustache", "line one\n  {{#items}}\nno end\n"}},
                                    Json::object());
     REQUIRE(out.errors.size() == 1);
-    CHECK(out.errors[0] == "project/bad.mustache:2:3: error: template error: Unclosed section \"items\" at 11\n");
+    CHECK(out.errors[0] == "project/bad.mustache:2:3: error: template error: Unclosed section \"items\"\n");
   }
 
   TEST_CASE("an output path leaving the project is refused")

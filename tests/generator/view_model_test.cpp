@@ -90,7 +90,7 @@ TEST_SUITE("generator::view_model")
     text.replace(text.find("context: healthcare}"), 20,
                  "context: healthcare, description: \"Quotes \\\" and \\\\ and \\\"\\\"\\\" and ünï\\ncode\"}");
     const auto view = view_of(text);
-    CHECK(view["project_description_py"] == "\"Quotes \\\" and \\\\ and \\\"\\\"\\\" and ünï\\ncode\"");
+    CHECK(view["project_description_py"] == "'Quotes \" and \\\\ and \"\"\" and ünï\\ncode'");
     CHECK(view["project_description"] == "Quotes \" and \\ and \"\"\" and ünï code");
   }
 }
