@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Installs everything amgen's build and tests need: Debian packages (skipped when all are present) and the
+# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter) used by tests/e2e and bench/. Safe to re-run.
+set -euo pipefail
+
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+tools_venv=${AMGEN_TOOLS_VENV:-$repo_root/.venv-tools}
+requirements=$repo_root/scripts/requirements-tools.txt
+python=${PYTHON:-python3}
+
+apt_packages=(
+  build-essential cmake ninja-build pkg-config
+  libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libcurl4-openssl-dev
+  libcpp-httplib-dev doctest-dev libkainjow-mustache-dev
+  postgresql
+)
+
+log() { printf 'install-deps: %s\n' "$*" >&2; }
+
+# A pyenv or other non-Debian python3 brings its own venv and ensurepip; Debian's needs python3-venv.
+python_can_make_venvs() {
+  "$python" -c 'import venv, ensurepip' >/dev/null 2>&1
+}
+
+is_installed() {
+  [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]
+}
+
+install_apt_packages() {
+  local wanted=("${apt_packages[@]}") missing=() pkg
+  command -v "$python" >/dev/null 2>&1 || wanted+=(python3)
+  python_can_make_venvs || wanted+=(python3-venv)
+  for pkg in "${wanted[@]}"; do
+    is_installed "$pkg" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    log "all ${#wanted[@]} Debian packages present, skipping apt"
+    return
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { log "need root (or sudo) to install: ${missing[*]}"; exit 1; }
+    sudo=(sudo -n)
+  fi
+  log "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+}
+
+# The stamp records which requirements (and which interpreter) the venv was built from, so a re-run with
+# nothing changed does no pip work at all.
+tools_stamp() {
+  {
+    sha256sum "$requirements" | cut -d' ' -f1
+    "$tools_venv/bin/python" -c 'import sys; print(sys.version)'
+  } 2>/dev/null
+}
+
+install_tools_venv() {
+  local stamp_file=$tools_venv/.amgen-tools-stamp
+  if ! "$tools_venv/bin/python" -c 'import sys' >/dev/null 2>&1; then
+    log "creating tools venv $tools_venv"
+    rm -rf "$tools_venv"
+    "$python" -m venv "$tools_venv"
+  fi
+  if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$(tools_stamp)" ]; then
+    log "tools venv up to date ($tools_venv)"
+    return
+  fi
+  log "installing tools into $tools_venv"
+  "$tools_venv/bin/python" -m pip install -q --disable-pip-version-check --no-input -r "$requirements"
+  tools_stamp >"$stamp_file"
+}
+
+install_apt_packages
+install_tools_venv
