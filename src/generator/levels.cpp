@@ -3,9 +3,10 @@
 
 #include "generator/names.hpp"
 
+#include "generator/yaml_position.hpp"
+
 #include <fmt/format.h>
 #include <set>
-#include <yaml-cpp/yaml.h>
 
 namespace amgen::generator {
 
@@ -31,11 +32,6 @@ bool LevelsTable::has_feature(const std::string& id) const
 
 namespace {
 
-Position position_of(const YAML::Node& node)
-{
-  const auto mark = node.Mark();
-  return mark.line < 0 ? Position{} : Position{mark.line + 1, mark.column + 1};
-}
 
 template <typename T>
 bool read(const YAML::Node& map, const char* key, T& out, const std::string& file, Diagnostics& diagnostics)
@@ -63,7 +59,7 @@ LevelsTable parse_levels(const std::string& file, const std::string& text, Diagn
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    diagnostics.error(file, {e.mark.line + 1, e.mark.column + 1}, fmt::format("invalid YAML: {}", e.msg));
+    diagnostics.error(file, position_of(e.mark), fmt::format("invalid YAML: {}", e.msg));
     return table;
   }
   if (!root.IsMap() || !root["levels"].IsSequence() || !root["features"].IsSequence()) {

@@ -1,8 +1,9 @@
 // Manifest loader: `<folder>/manifest.yaml` → entries, checked against levels.yaml and the store.
 #include "generator/manifest.hpp"
 
+#include "generator/yaml_position.hpp"
+
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 namespace amgen::generator {
 
@@ -35,11 +36,6 @@ bool is_safe_relative_path(const std::string& path)
 
 namespace {
 
-Position position_of(const YAML::Node& node)
-{
-  const auto mark = node.Mark();
-  return mark.line < 0 ? Position{} : Position{mark.line + 1, mark.column + 1};
-}
 
 const std::vector<std::string> k_entry_keys = {"template", "path", "feature", "repeat", "owner"};
 
@@ -60,7 +56,7 @@ Manifest load_manifest(const TemplateStore& store, const std::string& folder, co
   try {
     root = YAML::Load(*text);
   } catch (const YAML::ParserException& e) {
-    diagnostics.error(file, {e.mark.line + 1, e.mark.column + 1}, fmt::format("invalid YAML: {}", e.msg));
+    diagnostics.error(file, position_of(e.mark), fmt::format("invalid YAML: {}", e.msg));
     return manifest;
   }
   if (!root.IsMap() || !root["files"].IsSequence()) {

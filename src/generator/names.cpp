@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include "util/sha256.hpp"
+
 #include <fmt/format.h>
 
 namespace amgen::generator {
@@ -147,6 +149,16 @@ std::string plural_snake(std::string_view snake)
     word += "s";
   }
   return head + word;
+}
+
+std::string postgres_identifier(std::string_view name)
+{
+  constexpr std::size_t k_max_identifier = 63;
+  constexpr std::size_t k_kept = 56;
+  if (name.size() <= k_max_identifier) {
+    return std::string(name);
+  }
+  return fmt::format("{}_{}", name.substr(0, k_kept), util::sha256_hex(name).substr(0, 6));
 }
 
 std::string python_string_literal(std::string_view text)

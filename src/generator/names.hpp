@@ -18,6 +18,10 @@ namespace amgen::generator {
 /// Pluralises the last word of a snake_case name: `loan_application` → `loan_applications`.
 [[nodiscard]] std::string plural_snake(std::string_view snake);
 
+/// A database identifier PostgreSQL keeps whole (at most 63 bytes): a longer name is cut to 56
+/// characters, then `_` and the first 6 hex digits of the SHA-256 of the full name are appended.
+[[nodiscard]] std::string postgres_identifier(std::string_view name);
+
 /// A Python string literal whose value is exactly `text` (UTF-8 kept as is), quoted the way
 /// `ruff format` leaves it: double quotes unless `text` holds more double than single quotes.
 [[nodiscard]] std::string python_string_literal(std::string_view text);

@@ -4,20 +4,13 @@
 #include "generator/spec_keys.hpp"
 
 #include <charconv>
+#include "generator/yaml_position.hpp"
+
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 namespace amgen::generator {
 namespace {
 
-Position position_of(const YAML::Node& node)
-{
-  const auto mark = node.Mark();
-  if (mark.line < 0) {
-    return {};
-  }
-  return {mark.line + 1, mark.column + 1};
-}
 
 const char* kind_name(const YAML::Node& node)
 {
@@ -382,7 +375,7 @@ Spec parse_spec(const std::string& file, const std::string& text, Diagnostics& d
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    diagnostics.error(file, {e.mark.line + 1, e.mark.column + 1}, fmt::format("invalid YAML: {}", e.msg));
+    diagnostics.error(file, position_of(e.mark), fmt::format("invalid YAML: {}", e.msg));
     return spec;
   }
   spec.has_document = true;

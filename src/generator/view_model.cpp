@@ -28,8 +28,8 @@ Json many_to_one_view(const std::string& table, const ManyToOne& relation)
   view["relation_target_kebab_plural"] = kebab_from_snake(target_table);
   view["relation_is_required"] = relation.is_required;
   view["relation_ondelete"] = relation.is_required ? "RESTRICT" : "SET NULL";
-  view["relation_fk_constraint"] = fmt::format("{}_{}_id_fkey", table, relation.name);
-  view["relation_index_name"] = fmt::format("idx_{}_{}_id", table, relation.name);
+  view["relation_fk_constraint"] = postgres_identifier(fmt::format("{}_{}_id_fkey", table, relation.name));
+  view["relation_index_name"] = postgres_identifier(fmt::format("idx_{}_{}_id", table, relation.name));
   view["relation_fk_create_decl_py"] = relation.is_required ? "UUID" : "UUID | None = None";
   view["relation_fk_public_decl_py"] = relation.is_required ? "UUID" : "UUID | None";
   return view;
@@ -116,6 +116,8 @@ Json entity_view(const Model& model, const Entity& entity)
   view["entity_snake"] = snake;
   view["entity_screaming"] = screaming_from_snake(snake);
   view["entity_path_id"] = "{" + snake + "_id}";
+  view["entity_pk_constraint"] = postgres_identifier(table + "_pkey");
+  view["entity_created_at_index"] = postgres_identifier("idx_" + table + "_created_at");
   view["entity_snake_plural"] = table;
   view["entity_kebab_plural"] = kebab_from_snake(table);
   view["entity_table"] = table;
@@ -141,6 +143,9 @@ Json entity_view(const Model& model, const Entity& entity)
   view["entity_uses_email"] = uses(entity, FieldType::email);
   view["entity_uses_datetime"] = uses(entity, FieldType::datetime);
   view["entity_uses_uuid"] = uses(entity, FieldType::uuid) || !parents.empty();
+  view["entity_uses_stdlib_types"] = uses(entity, FieldType::date) || uses(entity, FieldType::datetime)
+                                     || uses(entity, FieldType::decimal) || uses(entity, FieldType::json)
+                                     || uses(entity, FieldType::uuid) || !parents.empty();
   view["entity_has_filters"] = !view["entity_filter_fields"].empty() || !parents.empty();
   view["entity_has_unique_fields"] = !view["entity_unique_fields"].empty();
   view["entity_update_field_name"] = update_field->name;

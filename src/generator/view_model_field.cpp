@@ -80,7 +80,7 @@ std::string sqlalchemy_type(const std::string& entity_snake, const Field& field)
       longest = std::max(longest, value.size());
     }
     return fmt::format("Enum({}, name={}, native_enum=False, create_constraint=True, length={})",
-                       fmt::join(literals, ", "), python_string_literal(entity_snake + "_" + field.name), longest);
+                       fmt::join(literals, ", "), python_string_literal(postgres_identifier(entity_snake + "_" + field.name)), longest);
   }
   }
   return "String()";
@@ -248,7 +248,8 @@ nlohmann::ordered_json field_view(const Entity& entity, const Field& field)
   view["field_update_decl_py"] = declaration(schema + " | None", "None", constraints);
   view["field_public_decl_py"] = field.is_required ? schema : schema + " | None";
   view["field_unique_constraint"] =
-    field.is_unique ? fmt::format("uniq_{}_{}", plural_snake(entity_snake), field.name) : std::string{};
+    field.is_unique ? postgres_identifier(fmt::format("uniq_{}_{}", plural_snake(entity_snake), field.name))
+                    : std::string{};
   auto enum_values = nlohmann::ordered_json::array();
   std::size_t enum_length = 0;
   for (const auto& value : field.values) {
@@ -256,7 +257,8 @@ nlohmann::ordered_json field_view(const Entity& entity, const Field& field)
     enum_length = std::max(enum_length, value.size());
   }
   view["field_enum_values"] = enum_values;
-  view["field_enum_type_name"] = type == FieldType::enumeration ? entity_snake + "_" + field.name : std::string{};
+  view["field_enum_type_name"] =
+    type == FieldType::enumeration ? postgres_identifier(entity_snake + "_" + field.name) : std::string{};
   view["field_enum_length"] = enum_length;
   view["field_sample_py"] = samples.sample;
   view["field_update_value_py"] = samples.update_value;

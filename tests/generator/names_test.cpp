@@ -59,3 +59,16 @@ TEST_SUITE("generator::names")
     CHECK(collapse_whitespace("  a \n\t b  ") == "a b");
   }
 }
+
+TEST_SUITE("generator::names")
+{
+  TEST_CASE("PostgreSQL identifiers over 63 bytes are cut and suffixed with a hash")
+  {
+    CHECK(postgres_identifier("uniq_patients_email") == "uniq_patients_email");
+    const std::string long_name = "uniq_" + std::string(70, 'x');
+    const auto shortened = postgres_identifier(long_name);
+    CHECK(shortened.size() == 63);
+    CHECK(shortened.substr(0, 57) == long_name.substr(0, 56) + "_");
+    CHECK(shortened != postgres_identifier("uniq_" + std::string(71, 'x')));
+  }
+}
