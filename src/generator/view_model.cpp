@@ -90,7 +90,9 @@ Json entity_view(const Model& model, const Entity& entity)
         values.push_back(Json{{"enum_member", screaming_from_snake(value)},
                               {"enum_value_py", python_string_literal(value)}});
       }
-      enums.push_back(Json{{"enum_class", enum_class_name(entity.name, field)}, {"enum_values", values}});
+      enums.push_back(Json{{"enum_class", enum_class_name(entity.name, field)},
+                           {"enum_field_label", words_from_snake(field.name)},
+                           {"enum_values", values}});
     }
     fields.push_back(std::move(view));
   }

@@ -1,0 +1,1 @@
+"""Healthcare Clinic Api: the business API of Clinic; it reaches data over HTTP only."""

@@ -1,0 +1,1 @@
+"""Domain errors, free of any framework."""

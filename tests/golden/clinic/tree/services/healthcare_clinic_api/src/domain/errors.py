@@ -1,0 +1,32 @@
+"""Errors of the business API; the HTTP layer turns them into problem responses."""
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """Base class of the expected errors; ``detail`` is safe to show to a client."""
+
+    def __init__(self, detail: str, errors: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors
+
+
+class NotFoundError(DomainError):
+    """The requested resource does not exist."""
+
+
+class ConflictError(DomainError):
+    """The change conflicts with the stored data (duplicate unique value, missing or still referenced parent)."""
+
+
+class ValidationFailedError(DomainError):
+    """The request values are not acceptable; ``errors`` lists them when known."""
+
+
+class DataServiceUnavailableError(DomainError):
+    """A data service cannot be reached or is not ready."""
+
+
+class DataServiceError(DomainError):
+    """A data service answered with an unexpected error."""

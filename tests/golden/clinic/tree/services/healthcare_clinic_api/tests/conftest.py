@@ -1,0 +1,91 @@
+"""Fixtures: the real data services in-process on a fresh database, and this service wired to them."""
+
+import os
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from src.core.config import Settings
+from src.main import create_app
+from tests.data_services import DataService, load_data_service
+
+TEST_DATABASE_URL_ENV = "TEST_DATABASE_URL"
+
+DATA_SERVICES: list[DataService] = [
+    load_data_service("healthcare_clinic_data_postgres"),
+]
+
+
+@pytest.fixture
+def data_requests() -> list[httpx.Request]:
+    """Every request this service sent to a data service during the test."""
+    return []
+
+
+@pytest.fixture
+async def data_http_clients(
+    tmp_path: Path,
+    data_requests: list[httpx.Request],
+) -> AsyncIterator[dict[str, httpx.AsyncClient]]:
+    """A client per data service, calling its real app in-process on an empty database."""
+
+    async def record(request: httpx.Request) -> None:
+        data_requests.append(request)
+
+    async with AsyncExitStack() as stack:
+        clients: dict[str, httpx.AsyncClient] = {}
+        for service in DATA_SERVICES:
+            database_url = os.environ.get(TEST_DATABASE_URL_ENV) or f"sqlite+aiosqlite:///{tmp_path / service.name}.db"
+            await service.drop_schema(database_url)
+            await service.create_schema(database_url)
+            stack.push_async_callback(service.drop_schema, database_url)
+            data_app = service.create_app(database_url)
+            await stack.enter_async_context(data_app.router.lifespan_context(data_app))
+            clients[service.name] = await stack.enter_async_context(
+                httpx.AsyncClient(
+                    transport=httpx.ASGITransport(app=data_app),
+                    base_url=f"http://{service.name}",
+                    event_hooks={"request": [record]},
+                ),
+            )
+        yield clients
+
+
+@pytest.fixture
+async def app(data_http_clients: dict[str, httpx.AsyncClient]) -> AsyncIterator[FastAPI]:
+    """This service, with its lifespan running and the in-process data services injected."""
+    application = create_app(Settings(), http_clients=data_http_clients)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """HTTP client calling this service in-process."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://healthcare-clinic-api") as http_client:
+        yield http_client
+
+
+def _refuse_connection(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("Connection refused", request=request)
+
+
+@pytest.fixture
+async def unreachable_client() -> AsyncIterator[httpx.AsyncClient]:
+    """HTTP client calling this service while no data service can be reached."""
+    async with AsyncExitStack() as stack:
+        down = {
+            service.name: await stack.enter_async_context(
+                httpx.AsyncClient(transport=httpx.MockTransport(_refuse_connection), base_url=f"http://{service.name}"),
+            )
+            for service in DATA_SERVICES
+        }
+        application = create_app(Settings(), http_clients=down)
+        await stack.enter_async_context(application.router.lifespan_context(application))
+        transport = httpx.ASGITransport(app=application)
+        yield await stack.enter_async_context(httpx.AsyncClient(transport=transport, base_url="http://test"))

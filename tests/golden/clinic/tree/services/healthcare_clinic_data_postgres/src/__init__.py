@@ -1,0 +1,1 @@
+"""Healthcare Clinic Data Postgres: the data API that owns the Clinic database."""
