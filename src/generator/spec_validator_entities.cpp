@@ -130,9 +130,20 @@ private:
       check_unique_member(names, field.name);
       validate_field(field);
     }
+    std::map<std::string, Position> children;
     for (const auto& relation : entity.relations) {
       check_unique_member(names, relation.name);
       validate_relation(entity, relation, names);
+      if (relation.kind.value != "one_to_many") {
+        continue;
+      }
+      // The listing route is named after the child entity, so a second one would take the same path.
+      const auto [it, inserted] = children.emplace(relation.to.value, relation.name.position);
+      if (!inserted) {
+        error(relation.name.position, fmt::format("entity '{}' has a second one_to_many relation to '{}' "
+                                                  "(first at line {})",
+                                                  name.value, relation.to.value, it->second.line));
+      }
     }
   }
 

@@ -147,6 +147,15 @@ TEST_SUITE("generator::spec_validator")
                 "'Visit' back to 'Patient', found 0"});
   }
 
+  TEST_CASE("two one_to_many relations to the same child are rejected")
+  {
+    CHECK(check_spec(minimal_spec("    relations:\n      visits: {to: Visit, kind: one_to_many}\n"
+                                  "      stays: {to: Visit, kind: one_to_many}\n"
+                                  "  Visit:\n    fields: {notes: {type: text}}\n"
+                                  "    relations:\n      patient: {to: Patient, kind: many_to_one}\n")) ==
+          Lines{"spec.yaml:12:7: error: entity 'Patient' has a second one_to_many relation to 'Visit' (first at line 11)"});
+  }
+
   TEST_CASE("a cycle of required relations is rejected")
   {
     CHECK(check_spec(minimal_spec("    relations:\n      visit: {to: Visit, kind: many_to_one}\n"
