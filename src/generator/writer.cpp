@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <string_view>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -37,16 +38,19 @@ bool is_process_alive(long pid)
   return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
+/// Removes the temporary directories (and their "-previous" backups) that runs killed mid-write left beside the
+/// target, for any target in the same directory: their owning process no longer exists.
 void remove_stale_temporaries(const fs::path& target)
 {
-  const auto prefix = temporary_prefix(target.string());
+  constexpr std::string_view marker = ".amgen-tmp-";
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(parent_of(target), ec)) {
     const auto name = entry.path().filename().string();
-    if (!name.starts_with(prefix)) {
+    const auto at = name.rfind(marker);
+    if (!name.starts_with('.') || at == std::string::npos) {
       continue;
     }
-    const auto rest = name.substr(prefix.size());
+    const auto rest = name.substr(at + marker.size());
     const long pid = std::strtol(rest.c_str(), nullptr, 10);
     if (pid > 0 && !is_process_alive(pid)) {
       fs::remove_all(entry.path(), ec);

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 #include <filesystem>
+#include <unistd.h>
 
 using namespace amgen::generator;
 using amgen::test::read_file;
@@ -81,5 +82,17 @@ TEST_SUITE("generator::writer")
     fs::create_directories(dir.path() / (temporary_prefix(target) + "1073741823-abcdef") / "half");
     commit_plan(plan_files({{"x.py", "x\n", Owner::template_owned}}, target));
     CHECK(entries(dir.path()) == std::vector<std::string>{"demo"});
+  }
+
+  TEST_CASE("temporaries of killed writers for other targets in the directory are removed too, live ones kept")
+  {
+    TempDir dir;
+    const auto other = (dir.path() / "other").string();
+    fs::create_directories(dir.path() / (temporary_prefix(other) + "1073741823-abcdef") / "half");
+    fs::create_directories(dir.path() / (temporary_prefix(other) + "1073741823-ghijkl-previous"));
+    const auto live = temporary_prefix(other) + std::to_string(::getpid()) + "-mnopqr";
+    fs::create_directories(dir.path() / live);
+    commit_plan(plan_files({{"x.py", "x\n", Owner::template_owned}}, (dir.path() / "demo").string()));
+    CHECK(entries(dir.path()) == std::vector<std::string>{live, "demo"});
   }
 }
