@@ -22,7 +22,9 @@ nlohmann::ordered_json diagnostics_json(const generator::Diagnostics& diagnostic
     out.push_back({{"file", d.file},
                    {"line", d.position.line},
                    {"column", d.position.column},
-                   {"severity", d.severity == generator::Severity::error ? "error" : "warning"},
+                   {"severity", d.severity == generator::Severity::error     ? "error"
+                                : d.severity == generator::Severity::warning ? "warning"
+                                                                             : "note"},
                    {"message", d.message},
                    {"hint", d.hint}});
   }

@@ -16,6 +16,11 @@ void Diagnostics::warning(std::string file, Position position, std::string messa
   m_items.push_back({std::move(file), position, Severity::warning, std::move(message), std::move(hint)});
 }
 
+void Diagnostics::note(std::string file, Position position, std::string message, std::string hint)
+{
+  m_items.push_back({std::move(file), position, Severity::note, std::move(message), std::move(hint)});
+}
+
 bool Diagnostics::has_errors() const
 {
   return error_count() > 0;
@@ -62,7 +67,9 @@ std::string_view source_line(std::string_view source, int line)
 
 std::string format_diagnostic(const Diagnostic& diagnostic, std::string_view source)
 {
-  const char* severity = diagnostic.severity == Severity::error ? "error" : "warning";
+  const char* severity = diagnostic.severity == Severity::error     ? "error"
+                         : diagnostic.severity == Severity::warning ? "warning"
+                                                                    : "note";
   std::string out;
   if (diagnostic.position.line > 0) {
     out = fmt::format("{}:{}:{}: {}: {}\n", diagnostic.file, diagnostic.position.line,

@@ -14,7 +14,7 @@ struct Position
   int column = 0;
 };
 
-enum class Severity { error, warning };
+enum class Severity { error, warning, note };
 
 struct Diagnostic
 {
@@ -30,6 +30,8 @@ class Diagnostics
 public:
   void error(std::string file, Position position, std::string message, std::string hint = {});
   void warning(std::string file, Position position, std::string message, std::string hint = {});
+  /// Information the user should see, e.g. a module added for them; never fails a run.
+  void note(std::string file, Position position, std::string message, std::string hint = {});
 
   [[nodiscard]] bool has_errors() const;
   [[nodiscard]] std::size_t error_count() const;

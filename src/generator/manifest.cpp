@@ -1,6 +1,8 @@
 // Manifest loader: `<folder>/manifest.yaml` → entries, checked against levels.yaml and the store.
 #include "generator/manifest.hpp"
 
+#include "generator/modules.hpp"
+
 #include "generator/yaml_position.hpp"
 
 #include <fmt/format.h>
@@ -37,7 +39,10 @@ bool is_safe_relative_path(const std::string& path)
 namespace {
 
 
-const std::vector<std::string> k_entry_keys = {"template", "path", "feature", "repeat", "owner"};
+const std::vector<std::string> k_entry_keys = {"template", "path", "feature", "module", "repeat", "owner"};
+const std::vector<std::pair<std::string, Repeat>> k_repeats = {
+  {"entity", Repeat::per_entity}, {"event", Repeat::per_event}, {"job", Repeat::per_job},
+  {"command", Repeat::per_command}};
 
 } // namespace
 
@@ -99,12 +104,21 @@ Manifest load_manifest(const TemplateStore& store, const std::string& folder, co
                           fmt::format("feature '{}' is not defined in levels.yaml", entry.feature));
       }
     }
+    if (node["module"]) {
+      entry.module = node["module"].Scalar();
+      const auto& catalogue = module_catalogue();
+      if (std::none_of(catalogue.begin(), catalogue.end(), [&](const ModuleInfo& m) { return m.name == entry.module; })) {
+        diagnostics.error(file, position_of(node["module"]), fmt::format("unknown module '{}'", entry.module));
+      }
+    }
     if (node["repeat"]) {
-      if (node["repeat"].Scalar() == "entity") {
-        entry.repeat = Repeat::per_entity;
+      const auto repeat = node["repeat"].Scalar();
+      const auto it = std::find_if(k_repeats.begin(), k_repeats.end(), [&](const auto& r) { return r.first == repeat; });
+      if (it != k_repeats.end()) {
+        entry.repeat = it->second;
       } else {
-        diagnostics.error(file, position_of(node["repeat"]),
-                          fmt::format("unknown repeat '{}'", node["repeat"].Scalar()), "use 'repeat: entity'");
+        diagnostics.error(file, position_of(node["repeat"]), fmt::format("unknown repeat '{}'", repeat),
+                          "use entity, event, job or command");
       }
     }
     if (node["owner"]) {

@@ -13,13 +13,15 @@ namespace amgen::generator {
 enum class Owner { template_owned, user, model };
 [[nodiscard]] std::string owner_name(Owner owner);
 
-enum class Repeat { once, per_entity };
+/// What an entry repeats over: the scope's entities, events, worker jobs or bot commands.
+enum class Repeat { once, per_entity, per_event, per_job, per_command };
 
 struct ManifestEntry
 {
   std::string template_path; ///< Relative to the template root, e.g. `api/src/main.py.mustache`.
   std::string output_path;   ///< A mustache template over the file's context.
   std::string feature;       ///< Empty: always; else the levels.yaml feature that gates the file.
+  std::string module;        ///< Empty: always; else the module (modules.hpp) the project must have.
   Repeat repeat = Repeat::once;
   Owner owner = Owner::template_owned;
   Position position;

@@ -1,8 +1,10 @@
 // Spec → Model: joins names, resolves owners and back-relations, orders entities parents-first.
 #include "generator/model.hpp"
 
+#include "generator/modules.hpp"
 #include "generator/spec_validator.hpp"
 
+#include <algorithm>
 #include <array>
 #include <set>
 
@@ -43,8 +45,9 @@ Field build_field(const FieldSpec& spec)
 
 std::string owning_service(const Spec& spec, const EntitySpec& entity)
 {
+  const std::string kind = entity.store && entity.store->value == "mongo" ? "data_mongo" : "data_postgres";
   for (const auto& service : spec.services) {
-    if (service.type.value != "data_postgres") {
+    if (service.type.value != kind) {
       continue;
     }
     if (!entity.service || entity.service->value == service_short_name(service)
@@ -60,6 +63,7 @@ Entity build_entity(const Spec& spec, const EntitySpec& entity_spec)
   Entity entity;
   entity.name = entity_spec.name.value;
   entity.data_service = owning_service(spec, entity_spec);
+  entity.is_mongo = entity_spec.store && entity_spec.store->value == "mongo";
   for (const auto& field : entity_spec.fields) {
     entity.fields.push_back(build_field(field));
   }
@@ -90,6 +94,62 @@ Entity build_entity(const Spec& spec, const EntitySpec& entity_spec)
     }
   }
   return entity;
+}
+
+std::vector<Job> build_jobs(const ServiceSpec& service)
+{
+  std::vector<Job> jobs;
+  for (const auto& spec : service.jobs) {
+    Job job{spec.name.value, spec.description ? spec.description->value : std::string{},
+            spec.event ? spec.event->value : std::string{},
+            spec.every ? detail::schedule_seconds(spec.every->value) : 0, {}};
+    for (const auto& call : spec.calls) {
+      const auto dot = call.value.find('.');
+      job.calls.push_back({call.value.substr(0, dot), call.value.substr(dot + 1)});
+    }
+    jobs.push_back(std::move(job));
+  }
+  return jobs;
+}
+
+std::vector<Command> build_commands(const ServiceSpec& service)
+{
+  std::vector<Command> commands;
+  for (const auto& spec : service.commands) {
+    commands.push_back({spec.name.value, spec.description ? spec.description->value : std::string{},
+                        spec.entity.value, spec.action.value});
+  }
+  return commands;
+}
+
+Event build_event(const Spec& spec, const EventSpec& event_spec)
+{
+  Event event;
+  event.name = event_spec.name.value;
+  event.entity = event_spec.entity.value;
+  event.on = event_spec.when ? event_spec.when->value : std::string{};
+  event.has_priority = event_spec.priority.has_value();
+  event.priority = event.has_priority ? static_cast<int>(event_spec.priority->value) : 0;
+  for (const auto& entity : spec.entities) {
+    if (entity.name.value != event.entity) {
+      continue;
+    }
+    for (const auto& field : entity.fields) { // entity order, whatever order the event lists them in
+      const bool listed = std::any_of(event_spec.fields.begin(), event_spec.fields.end(),
+                                      [&](const LocatedString& f) { return f.value == field.name.value; });
+      if (event_spec.fields.empty() || listed) {
+        event.fields.push_back(field.name.value);
+      }
+    }
+  }
+  for (const auto& consumer : event_spec.consumers) {
+    for (const auto& service : spec.services) {
+      if (consumer.value == service_short_name(service) || consumer.value == service_name(spec, service)) {
+        event.consumers.push_back(service_name(spec, service));
+      }
+    }
+  }
+  return event;
 }
 
 /// Stable topological order: an entity comes after every entity it references (self-references aside).
@@ -144,6 +204,21 @@ std::string field_type_name(FieldType type)
   return "string";
 }
 
+const Event* Model::find_event(const std::string& name) const
+{
+  for (const auto& event : events) {
+    if (event.name == name) {
+      return &event;
+    }
+  }
+  return nullptr;
+}
+
+bool Model::has_module(const std::string& name) const
+{
+  return std::any_of(modules.begin(), modules.end(), [&](const Module& m) { return m.name == name; });
+}
+
 const Entity* Model::find_entity(const std::string& name) const
 {
   for (const auto& entity : entities) {
@@ -161,15 +236,18 @@ Model build_model(const Spec& spec)
   model.context = spec.project.context.value;
   model.description = spec.project.description.value;
   model.level = static_cast<int>(spec.level.value);
-  for (const auto& module : spec.modules) {
-    model.modules.push_back(module.value);
+  for (const auto& module : resolve_modules(spec)) {
+    model.modules.push_back({module.name, module.reason});
   }
   int index = 0;
   for (const auto& service : spec.services) {
     model.services.push_back({service_name(spec, service),
                               service.context ? service.context->value : spec.project.context.value,
                               service.domain.value, service.function ? service.function->value : std::string{},
-                              service.type.value, index++});
+                              service.type.value, index++, build_jobs(service), build_commands(service)});
+  }
+  for (const auto& event : spec.events) {
+    model.events.push_back(build_event(spec, event));
   }
   std::vector<Entity> entities;
   for (const auto& entity : spec.entities) {

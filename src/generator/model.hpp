@@ -46,10 +46,52 @@ struct Entity
 {
   std::string name; ///< PascalCase.
   std::string data_service;
+  bool is_mongo = false; ///< `store: mongo`: owned by a data_mongo service, no relations.
   std::vector<Field> fields;
   std::vector<ManyToOne> parents;
   std::vector<OneToMany> children;
   std::vector<std::string> requirement_ids;
+};
+
+/// A call of a worker job on the business API: `Entity.action`.
+struct Call
+{
+  std::string entity;
+  std::string action; ///< get, list, create, update, delete
+};
+
+struct Job
+{
+  std::string name;
+  std::string description;
+  std::string event;      ///< Empty for scheduled jobs.
+  long every_seconds = 0; ///< 0 for event jobs.
+  std::vector<Call> calls;
+};
+
+struct Command
+{
+  std::string name;
+  std::string description;
+  std::string entity;
+  std::string action; ///< list, get, create
+};
+
+struct Event
+{
+  std::string name;   ///< PascalCase.
+  std::string entity;
+  std::string on;     ///< created, updated, deleted
+  std::vector<std::string> fields; ///< Payload fields besides the id, in entity order.
+  int priority = 0;
+  bool has_priority = false;
+  std::vector<std::string> consumers; ///< Full service names.
+};
+
+struct Module
+{
+  std::string name;
+  std::string reason;
 };
 
 struct Service
@@ -60,6 +102,8 @@ struct Service
   std::string function;
   std::string kind; ///< The service type: api, data_postgres, ...
   int index = 0;    ///< Position in the spec, for stable ports.
+  std::vector<Job> jobs;         ///< Workers.
+  std::vector<Command> commands; ///< Bots.
 };
 
 struct Requirement
@@ -75,12 +119,15 @@ struct Model
   std::string context;
   std::string description;
   int level = 1;
-  std::vector<std::string> modules;
+  std::vector<Module> modules; ///< Listed, implied and required ones (see modules.hpp).
   std::vector<Service> services;
   std::vector<Entity> entities;
+  std::vector<Event> events;
   std::vector<Requirement> requirements;
 
   [[nodiscard]] const Entity* find_entity(const std::string& name) const;
+  [[nodiscard]] const Event* find_event(const std::string& name) const;
+  [[nodiscard]] bool has_module(const std::string& name) const;
 };
 
 /// Resolves a Spec that passed `validate_spec` (behaviour on an invalid spec is unspecified).

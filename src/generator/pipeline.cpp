@@ -3,10 +3,12 @@
 
 #include "generator/manifest.hpp"
 #include "generator/model.hpp"
+#include "generator/modules.hpp"
 #include "generator/names.hpp"
 #include "generator/spec_keys.hpp"
 #include "generator/spec_parser.hpp"
 #include "generator/spec_validator.hpp"
+#include "generator/standalone_tags.hpp"
 #include "generator/view_model.hpp"
 #include "util/error.hpp"
 #include "util/sha256.hpp"
@@ -16,6 +18,20 @@
 
 namespace amgen::generator {
 namespace {
+
+/// Modules whose service kind has templates, and the infrastructure modules the project templates cover.
+std::vector<std::string> available_modules(const std::vector<std::string>& service_types)
+{
+  std::vector<std::string> out;
+  for (const auto& module : module_catalogue()) {
+    if (module.has_infrastructure_templates
+        || (!module.service_type.empty()
+            && std::find(service_types.begin(), service_types.end(), module.service_type) != service_types.end())) {
+      out.push_back(module.name);
+    }
+  }
+  return out;
+}
 
 /// Service types whose template folder exists in the store.
 std::vector<std::string> available_service_types(const TemplateStore& store)
@@ -40,7 +56,8 @@ Spec parse_and_validate(const ProjectRequest& request, const TemplateStore& stor
   if (request.level) {
     spec.level.value = *request.level;
   }
-  const ValidationContext context{levels, available_service_types(store), {}};
+  const auto service_types = available_service_types(store);
+  const ValidationContext context{levels, service_types, available_modules(service_types)};
   validate_spec(spec, context, diagnostics);
   return spec;
 }
@@ -129,7 +146,7 @@ std::string default_spec_text(const TemplateStore& store, const DefaultSpecReque
   if (!text) {
     throw Error(fmt::format("{}: missing default spec template", store.display_name("default_spec.yaml")));
   }
-  kainjow::mustache::mustache view(*text);
+  kainjow::mustache::mustache view(strip_standalone_tags(*text).text);
   view.set_custom_escape([](const std::string& s) { return s; });
   if (!view.is_valid()) {
     throw Error(fmt::format("{}: template error: {}", store.display_name("default_spec.yaml"), view.error_message()));
@@ -140,9 +157,26 @@ std::string default_spec_text(const TemplateStore& store, const DefaultSpecReque
   data.set("context", request.context);
   data.set("domain", request.domain);
   data.set("level", std::to_string(request.level));
+  const auto with = [&](const char* module) {
+    return std::find(request.modules.begin(), request.modules.end(), module) != request.modules.end();
+  };
+  std::vector<std::string> consumers;
+  if (with("worker")) {
+    consumers.push_back(request.domain + "_jobs_worker");
+  }
+  if (with("bot")) {
+    consumers.push_back(request.domain + "_chat_bot");
+  }
+  data.set("with_worker", with("worker"));
+  data.set("with_bot", with("bot"));
+  data.set("with_mongo", with("mongo"));
+  data.set("with_events", !consumers.empty());
+  data.set("consumers", fmt::format("{}", fmt::join(consumers, ", ")));
   data.set("has_modules", !request.modules.empty());
   data.set("modules", fmt::format("{}", fmt::join(request.modules, ", ")));
-  return view.render(data);
+  auto out = view.render(data);
+  remove_standalone_markers(out);
+  return out;
 }
 
 } // namespace amgen::generator

@@ -82,11 +82,15 @@ public:
   {
   }
 
-  void render_manifest(const Manifest& manifest, const Json& view_model, const Layers& layers,
-                       const mustache::data& entities)
+  /// Renders every entry of `manifest` in the scope `layers` (root, or root + a service); repeated entries run
+  /// once per item of the scope's list for their kind.
+  void render_manifest(const Manifest& manifest, const Json& view_model, const Layers& layers, bool in_service)
   {
     for (const auto& entry : manifest.entries) {
       if (!entry.feature.empty() && !view_model.value("has_" + entry.feature, false)) {
+        continue;
+      }
+      if (!entry.module.empty() && !has_module(view_model, entry.module)) {
         continue;
       }
       auto* body = parsed(entry.template_path, m_store.display_name(entry.template_path));
@@ -98,10 +102,14 @@ public:
         emit(manifest, entry, *body, *path, layers);
         continue;
       }
-      for (const auto& entity : entities.list_value()) {
-        auto entity_layers = layers;
-        entity_layers.push_back(&entity);
-        emit(manifest, entry, *body, *path, entity_layers);
+      const auto* items = layers.back()->get(list_key(entry.repeat, in_service));
+      if (!items || !items->is_list()) {
+        continue;
+      }
+      for (const auto& item : items->list_value()) {
+        auto item_layers = layers;
+        item_layers.push_back(&item);
+        emit(manifest, entry, *body, *path, item_layers);
       }
     }
   }
@@ -114,6 +122,25 @@ public:
   }
 
 private:
+  static bool has_module(const Json& view_model, const std::string& name)
+  {
+    const auto modules = view_model.find("modules");
+    return modules != view_model.end()
+           && std::any_of(modules->begin(), modules->end(), [&](const Json& m) { return m.value("module_name", "") == name; });
+  }
+
+  static std::string list_key(Repeat repeat, bool in_service)
+  {
+    switch (repeat) {
+    case Repeat::per_entity: return in_service ? "service_entities" : "entities";
+    case Repeat::per_event: return in_service ? "service_consumed_events" : "events";
+    case Repeat::per_job: return "service_jobs";
+    case Repeat::per_command: return "service_commands";
+    case Repeat::once: break;
+    }
+    return {};
+  }
+
   mustache::mustache* parse(const std::string& key, const std::string& text, const std::string& file,
                             Position origin)
   {
@@ -195,12 +222,10 @@ std::vector<RenderedFile> render_project(const TemplateStore& store, const std::
 {
   ProjectRenderer renderer(store, diagnostics);
   const auto root = to_mustache(view_model);
-  const auto no_entities = mustache::data{mustache::data::type::list};
-  const auto* root_entities = root.get("entities");
   const auto* services = root.get("services");
   for (const auto& manifest : manifests) {
     if (manifest.folder == "project" || manifest.folder == "shared") {
-      renderer.render_manifest(manifest, view_model, {&root}, root_entities ? *root_entities : no_entities);
+      renderer.render_manifest(manifest, view_model, {&root}, false);
       continue;
     }
     if (!services) {
@@ -211,8 +236,7 @@ std::vector<RenderedFile> render_project(const TemplateStore& store, const std::
       if (!kind || !kind->is_string() || kind->string_value() != manifest.folder) {
         continue;
       }
-      const auto* entities = service.get("service_entities");
-      renderer.render_manifest(manifest, view_model, {&root, &service}, entities ? *entities : no_entities);
+      renderer.render_manifest(manifest, view_model, {&root, &service}, true);
     }
   }
   return renderer.take_files();

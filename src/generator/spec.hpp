@@ -26,6 +26,27 @@ struct ProjectSpec
   Position position;
 };
 
+/// A worker job: triggered by an event or a schedule; `calls` are "Entity.action" on the business API.
+struct JobSpec
+{
+  LocatedString name;
+  std::optional<LocatedString> event;
+  std::optional<LocatedString> every; ///< "30s", "15m", "2h".
+  std::vector<LocatedString> calls;
+  std::optional<LocatedString> description;
+  Position position;
+};
+
+/// A bot command: one action on one entity through the business API.
+struct CommandSpec
+{
+  LocatedString name;
+  LocatedString entity;
+  LocatedString action;
+  std::optional<LocatedString> description;
+  Position position;
+};
+
 /// A service's name parts, stored structurally (never re-split from a joined string).
 struct ServiceSpec
 {
@@ -33,6 +54,24 @@ struct ServiceSpec
   LocatedString domain;
   std::optional<LocatedString> function;
   LocatedString type;
+  std::vector<JobSpec> jobs;         ///< Workers only.
+  std::vector<CommandSpec> commands; ///< Bots only.
+  Position jobs_position;
+  Position commands_position;
+  bool has_jobs = false;
+  bool has_commands = false;
+  Position position;
+};
+
+/// A domain event the business API publishes after a write of `entity`.
+struct EventSpec
+{
+  LocatedString name;
+  LocatedString entity;
+  std::optional<LocatedString> when; ///< created | updated | deleted (`on` would be a boolean in YAML 1.1)
+  std::vector<LocatedString> fields; ///< Payload fields; empty = all.
+  std::vector<LocatedString> consumers;
+  std::optional<Located<long>> priority;
   Position position;
 };
 
@@ -63,7 +102,8 @@ struct RelationSpec
 struct EntitySpec
 {
   LocatedString name;
-  std::optional<LocatedString> service; ///< The owning data service; defaults to the first one.
+  std::optional<LocatedString> service; ///< The owning data service; defaults to the first one of its store.
+  std::optional<LocatedString> store;   ///< postgres (default) | mongo
   std::vector<FieldSpec> fields;
   std::vector<RelationSpec> relations;
   Position position;
@@ -88,6 +128,7 @@ struct Spec
   std::vector<LocatedString> modules;
   std::vector<ServiceSpec> services;
   std::vector<EntitySpec> entities;
+  std::vector<EventSpec> events;
   std::vector<RequirementSpec> requirements;
 };
 

@@ -7,10 +7,17 @@
 namespace amgen::generator::spec_keys {
 
 inline const std::vector<std::string> k_top = {"amgen", "project", "level", "modules", "services", "entities",
-                                               "requirements"};
+                                               "events", "requirements"};
 inline const std::vector<std::string> k_project = {"name", "context", "description"};
-inline const std::vector<std::string> k_service = {"context", "domain", "function", "type"};
-inline const std::vector<std::string> k_entity = {"service", "fields", "relations"};
+inline const std::vector<std::string> k_service = {"context", "domain", "function", "type", "jobs", "commands"};
+inline const std::vector<std::string> k_job = {"event", "every", "calls", "description"};
+inline const std::vector<std::string> k_command = {"entity", "action", "description"};
+inline const std::vector<std::string> k_event = {"entity", "when", "fields", "consumers", "priority"};
+inline const std::vector<std::string> k_entity = {"service", "store", "fields", "relations"};
+inline const std::vector<std::string> k_stores = {"postgres", "mongo"};
+inline const std::vector<std::string> k_event_triggers = {"created", "updated", "deleted"};
+inline const std::vector<std::string> k_call_actions = {"get", "list", "create", "update", "delete"};
+inline const std::vector<std::string> k_command_actions = {"list", "get", "create"};
 inline const std::vector<std::string> k_field = {"type", "required", "unique", "default", "min", "max", "max_length",
                                                  "values"};
 inline const std::vector<std::string> k_relation = {"to", "kind", "required"};

@@ -67,6 +67,11 @@ public:
         spec.entities.push_back(parse_entity(key, value));
       });
     }
+    if (auto node = root["events"]) {
+      for_each_entry(node, "'events'", [&](const YAML::Node& key, const YAML::Node& value) {
+        spec.events.push_back(parse_event(key, value));
+      });
+    }
     if (auto node = root["requirements"]) {
       for_each_item(node, "'requirements'",
                     [&](const YAML::Node& item) { spec.requirements.push_back(parse_requirement(item)); });
@@ -243,7 +248,98 @@ private:
     if (auto n = node["type"]) {
       service.type = read_string(n, "'type'");
     }
+    if (auto n = node["jobs"]) {
+      service.has_jobs = true;
+      service.jobs_position = position_of(n);
+      for_each_entry(n, "'jobs'", [&](const YAML::Node& k, const YAML::Node& v) { service.jobs.push_back(parse_job(k, v)); });
+    }
+    if (auto n = node["commands"]) {
+      service.has_commands = true;
+      service.commands_position = position_of(n);
+      for_each_entry(n, "'commands'",
+                     [&](const YAML::Node& k, const YAML::Node& v) { service.commands.push_back(parse_command(k, v)); });
+    }
     return service;
+  }
+
+  JobSpec parse_job(const YAML::Node& key, const YAML::Node& node)
+  {
+    JobSpec job;
+    job.name = {key.Scalar(), position_of(key)};
+    job.position = position_of(key);
+    const auto where = fmt::format("job '{}'", key.Scalar());
+    if (!expect_map(node, where)) {
+      return job;
+    }
+    check_keys(node, spec_keys::k_job, where);
+    if (auto n = node["event"]) {
+      job.event = read_string(n, "'event'");
+    }
+    if (auto n = node["every"]) {
+      job.every = read_string(n, "'every'");
+    }
+    if (auto n = node["calls"]) {
+      job.calls = read_string_list(n, "'calls'");
+    }
+    if (auto n = node["description"]) {
+      job.description = read_string(n, "'description'");
+    }
+    return job;
+  }
+
+  CommandSpec parse_command(const YAML::Node& key, const YAML::Node& node)
+  {
+    CommandSpec command;
+    command.name = {key.Scalar(), position_of(key)};
+    command.position = position_of(key);
+    const auto where = fmt::format("command '{}'", key.Scalar());
+    if (!expect_map(node, where)) {
+      return command;
+    }
+    check_keys(node, spec_keys::k_command, where);
+    require(node, "entity", command.position);
+    require(node, "action", command.position);
+    command.entity.position = command.action.position = command.position;
+    if (auto n = node["entity"]) {
+      command.entity = read_string(n, "'entity'");
+    }
+    if (auto n = node["action"]) {
+      command.action = read_string(n, "'action'");
+    }
+    if (auto n = node["description"]) {
+      command.description = read_string(n, "'description'");
+    }
+    return command;
+  }
+
+  EventSpec parse_event(const YAML::Node& key, const YAML::Node& node)
+  {
+    EventSpec event;
+    event.name = {key.Scalar(), position_of(key)};
+    event.position = position_of(key);
+    const auto where = fmt::format("event '{}'", key.Scalar());
+    if (!expect_map(node, where)) {
+      return event;
+    }
+    check_keys(node, spec_keys::k_event, where);
+    require(node, "entity", event.position);
+    event.entity.position = event.position;
+    if (auto n = node["entity"]) {
+      event.entity = read_string(n, "'entity'");
+    }
+    if (auto n = node["when"]) {
+      event.when = read_string(n, "'when'");
+    }
+    if (auto n = node["fields"]) {
+      event.fields = read_string_list(n, "'fields'");
+    }
+    if (auto n = node["consumers"]) {
+      event.consumers = read_string_list(n, "'consumers'");
+    }
+    if (auto n = node["priority"]) {
+      event.priority = read_integer(n, "'priority'");
+    }
+    return event;
   }
 
   EntitySpec parse_entity(const YAML::Node& key, const YAML::Node& node)
@@ -259,6 +355,9 @@ private:
     require(node, "fields", entity.position);
     if (auto n = node["service"]) {
       entity.service = read_string(n, "'service'");
+    }
+    if (auto n = node["store"]) {
+      entity.store = read_string(n, "'store'");
     }
     if (auto n = node["fields"]) {
       for_each_entry(n, fmt::format("the fields of {}", where), [&](const YAML::Node& k, const YAML::Node& v) {

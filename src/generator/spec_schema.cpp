@@ -49,6 +49,48 @@ Json relation_schema()
   return closed_object(properties, Json::array({"to", "kind"}));
 }
 
+Json snake_map(Json item_schema)
+{
+  return Json{{"type", "object"}, {"propertyNames", Json{{"pattern", k_snake}}},
+              {"additionalProperties", std::move(item_schema)}};
+}
+
+Json job_schema()
+{
+  Json properties;
+  properties["event"] = string_schema("The event that triggers the job", "^[A-Z][A-Za-z0-9]*$");
+  properties["every"] = string_schema("A schedule instead of an event: 30s, 15m, 2h", "^[1-9][0-9]*[smh]$");
+  properties["calls"] = Json{{"type", "array"},
+                             {"items", string_schema("Entity.action on the business API (get, list, create, update, "
+                                                     "delete)",
+                                                     "^[A-Z][A-Za-z0-9]*\\.(get|list|create|update|delete)$")}};
+  properties["description"] = string_schema("What the job does");
+  return closed_object(properties, Json::array());
+}
+
+Json command_schema()
+{
+  Json properties;
+  properties["entity"] = string_schema("The entity the command works on", "^[A-Z][A-Za-z0-9]*$");
+  properties["action"] = Json{{"enum", spec_keys::k_command_actions}, {"description", "What the command does"}};
+  properties["description"] = string_schema("Shown by /help");
+  return closed_object(properties, Json::array({"entity", "action"}));
+}
+
+Json event_schema()
+{
+  Json properties;
+  properties["entity"] = string_schema("The entity the event is about", "^[A-Z][A-Za-z0-9]*$");
+  properties["when"] = Json{{"enum", spec_keys::k_event_triggers},
+                          {"description", "The business API publishes the event after this write"}};
+  properties["fields"] = Json{{"type", "array"}, {"uniqueItems", true}, {"items", string_schema("A field of the entity", k_snake)},
+                              {"description", "The payload besides the id; all fields when absent"}};
+  properties["consumers"] = Json{{"type", "array"}, {"uniqueItems", true},
+                                 {"items", string_schema("A worker or bot service, e.g. reminders_worker", k_snake)}};
+  properties["priority"] = Json{{"type", "integer"}, {"minimum", 0}, {"maximum", 10}, {"description", "AMQP priority"}};
+  return closed_object(properties, Json::array({"entity", "when"}));
+}
+
 } // namespace
 
 Json spec_json_schema(const LevelsTable& levels)
@@ -63,9 +105,13 @@ Json spec_json_schema(const LevelsTable& levels)
   service["domain"] = string_schema("The business domain: the second part of the name", k_snake);
   service["function"] = string_schema("Optional third part, only when the domain is ambiguous", k_snake);
   service["type"] = Json{{"enum", spec_keys::k_service_types}, {"description", "The service kind"}};
+  service["jobs"] = snake_map(job_schema());
+  service["commands"] = snake_map(command_schema());
 
   Json entity;
   entity["service"] = string_schema("The owning data service, e.g. clinic_data_postgres");
+  entity["store"] = Json{{"enum", spec_keys::k_stores}, {"default", "postgres"},
+                         {"description", "mongo: owned by the data_mongo service"}};
   entity["fields"] = Json{{"type", "object"}, {"minProperties", 1},
                           {"propertyNames", Json{{"pattern", k_snake}}}, {"additionalProperties", field_schema()}};
   entity["relations"] = Json{{"type", "object"}, {"propertyNames", Json{{"pattern", k_snake}}},
@@ -87,6 +133,8 @@ Json spec_json_schema(const LevelsTable& levels)
   properties["entities"] = Json{{"type", "object"}, {"minProperties", 1},
                                 {"propertyNames", Json{{"pattern", "^[A-Z][A-Za-z0-9]*$"}}},
                                 {"additionalProperties", closed_object(entity, Json::array({"fields"}))}};
+  properties["events"] = Json{{"type", "object"}, {"propertyNames", Json{{"pattern", "^[A-Z][A-Za-z0-9]*$"}}},
+                              {"additionalProperties", event_schema()}};
   properties["requirements"] = Json{{"type", "array"},
                                     {"items", closed_object(requirement, Json::array({"id", "text"}))}};
 

@@ -1,6 +1,7 @@
 // Spec validation, top level: format, project, level, modules, then each section's checks.
 #include "generator/spec_validator.hpp"
 
+#include "generator/modules.hpp"
 #include "generator/names.hpp"
 #include "generator/naming_rules.hpp"
 #include "generator/reserved_words.hpp"
@@ -91,6 +92,51 @@ void validate_project(const Spec& spec, Diagnostics& diagnostics)
   }
 }
 
+Position module_position(const Spec& spec, const std::string& name)
+{
+  for (const auto& module : spec.modules) {
+    if (module.value == name) {
+      return module.position;
+    }
+  }
+  return {};
+}
+
+/// Reports modules without templates (listed or pulled in), listed modules whose service is missing, and notes
+/// every module added for the user.
+void validate_resolved_modules(const Spec& spec, const ValidationContext& context, Diagnostics& diagnostics)
+{
+  const auto& available = context.available_modules;
+  for (const auto& module : resolve_modules(spec)) {
+    const auto where = module_position(spec, module.name);
+    const auto& catalogue = module_catalogue();
+    const auto info = std::find_if(catalogue.begin(), catalogue.end(),
+                                   [&](const ModuleInfo& m) { return m.name == module.name; });
+    const bool has_service = info->service_type.empty()
+                             || std::any_of(spec.services.begin(), spec.services.end(), [&](const ServiceSpec& s) {
+                                  return s.type.value == info->service_type;
+                                });
+    if (std::find(available.begin(), available.end(), module.name) == available.end()) {
+      if (!module.is_explicit && !info->service_type.empty() && has_service) {
+        continue; // the service's own "type has no templates" error says it
+      }
+      diagnostics.error(spec.file, where,
+                        fmt::format("module '{}' ({}) has no templates in this version of amgen", module.name,
+                                    module.reason),
+                        fmt::format("available modules: {}", fmt::join(available, ", ")));
+      continue;
+    }
+    if (module.is_explicit && !has_service) {
+      diagnostics.error(spec.file, where,
+                        fmt::format("module '{}' needs a service of type {}", module.name, info->service_type),
+                        fmt::format("add {{domain: <domain>, type: {}}} to 'services'", info->service_type));
+    }
+    if (!module.is_explicit) {
+      diagnostics.note(spec.file, {}, fmt::format("module '{}' added: {}", module.name, module.reason));
+    }
+  }
+}
+
 void validate_level_and_modules(const Spec& spec, const ValidationContext& context, Diagnostics& diagnostics)
 {
   if (spec.format_version.position.line > 0 && spec.format_version.value != 1) {
@@ -110,17 +156,13 @@ void validate_level_and_modules(const Spec& spec, const ValidationContext& conte
       diagnostics.error(spec.file, module.position, fmt::format("unknown module '{}'", module.value),
                         suggestion.empty() ? fmt::format("modules: {}", fmt::join(known, ", "))
                                            : fmt::format("did you mean '{}'?", suggestion));
-    } else if (std::find(context.available_modules.begin(), context.available_modules.end(), module.value)
-               == context.available_modules.end()) {
-      diagnostics.error(spec.file, module.position,
-                        fmt::format("module '{}' has no templates in this version of amgen", module.value),
-                        "remove it from 'modules' (see 'amgen templates' for what is available)");
     }
     if (std::find(seen.begin(), seen.end(), module.value) != seen.end()) {
       diagnostics.error(spec.file, module.position, fmt::format("module '{}' is listed twice", module.value));
     }
     seen.push_back(module.value);
   }
+  validate_resolved_modules(spec, context, diagnostics);
 }
 
 } // namespace
@@ -135,6 +177,7 @@ void validate_spec(const Spec& spec, const ValidationContext& context, Diagnosti
   detail::validate_services(spec, context, diagnostics);
   detail::validate_entities(spec, diagnostics);
   detail::validate_requirements(spec, diagnostics);
+  detail::validate_messaging(spec, diagnostics);
 }
 
 } // namespace amgen::generator

@@ -30,6 +30,10 @@ namespace detail {
 void validate_services(const Spec& spec, const ValidationContext& context, Diagnostics& diagnostics);
 void validate_entities(const Spec& spec, Diagnostics& diagnostics);
 void validate_requirements(const Spec& spec, Diagnostics& diagnostics);
+/// Events, worker jobs and bot commands: references, triggers, schedules and event cycles.
+void validate_messaging(const Spec& spec, Diagnostics& diagnostics);
+/// Seconds in an `every:` duration such as "30s", "15m" or "2h"; 0 when it is malformed.
+[[nodiscard]] long schedule_seconds(const std::string& text);
 /// Reports `name` unless it is snake_case and no Python keyword, builtin or SQL reserved word.
 void check_identifier(const Spec& spec, const LocatedString& name, std::string_view what, Diagnostics& diagnostics);
 } // namespace detail

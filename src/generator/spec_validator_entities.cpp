@@ -49,6 +49,9 @@ public:
       if (service.type.value == "data_postgres") {
         m_data_services.push_back(service_short_name(service));
         m_data_services_full.push_back(service_name(spec, service));
+      } else if (service.type.value == "data_mongo") {
+        m_mongo_services.push_back(service_short_name(service));
+        m_mongo_services_full.push_back(service_name(spec, service));
       }
     }
   }
@@ -86,17 +89,45 @@ private:
     return nullptr;
   }
 
+  static bool is_mongo(const EntitySpec& entity) { return entity.store && entity.store->value == "mongo"; }
+
+  const std::vector<std::string>& owners_for(const EntitySpec& entity) const
+  {
+    return is_mongo(entity) ? m_mongo_services : m_data_services;
+  }
+
   std::string owner_of(const EntitySpec& entity) const
   {
+    const auto& shorts = owners_for(entity);
+    const auto& fulls = is_mongo(entity) ? m_mongo_services_full : m_data_services_full;
     if (!entity.service) {
-      return m_data_services.empty() ? std::string{} : m_data_services.front();
+      return shorts.empty() ? std::string{} : shorts.front();
     }
-    for (std::size_t i = 0; i < m_data_services.size(); ++i) {
-      if (entity.service->value == m_data_services[i] || entity.service->value == m_data_services_full[i]) {
-        return m_data_services[i];
+    for (std::size_t i = 0; i < shorts.size(); ++i) {
+      if (entity.service->value == shorts[i] || entity.service->value == fulls[i]) {
+        return shorts[i];
       }
     }
     return entity.service->value;
+  }
+
+  void validate_store(const EntitySpec& entity)
+  {
+    if (!entity.store) {
+      return;
+    }
+    const auto& store = *entity.store;
+    const auto& stores = spec_keys::k_stores;
+    if (std::find(stores.begin(), stores.end(), store.value) == stores.end()) {
+      const auto suggestion = closest_match(store.value, stores);
+      error(store.position, fmt::format("unknown store '{}' for entity '{}'", store.value, entity.name.value),
+            suggestion.empty() ? fmt::format("stores: {}", fmt::join(stores, ", "))
+                               : fmt::format("did you mean '{}'?", suggestion));
+    } else if (is_mongo(entity) && m_mongo_services.empty()) {
+      error(store.position, fmt::format("entity '{}' is stored in MongoDB, but no service has type data_mongo",
+                                        entity.name.value),
+            "add {domain: <domain>, type: data_mongo} to 'services'");
+    }
   }
 
   void validate_entity(const EntitySpec& entity)
@@ -115,11 +146,12 @@ private:
                                          plural_snake(snake)));
       }
     }
-    if (entity.service && !contains(m_data_services, owner_of(entity))) {
-      const auto suggestion = closest_match(entity.service->value, m_data_services);
+    validate_store(entity);
+    if (entity.service && !contains(owners_for(entity), owner_of(entity))) {
+      const auto suggestion = closest_match(entity.service->value, owners_for(entity));
       error(entity.service->position,
-            fmt::format("entity '{}' names the service '{}', which is no data_postgres service", name.value,
-                        entity.service->value),
+            fmt::format("entity '{}' names the service '{}', which is no {} service", name.value,
+                        entity.service->value, is_mongo(entity) ? "data_mongo" : "data_postgres"),
             suggestion.empty() ? std::string{} : fmt::format("did you mean '{}'?", suggestion));
     }
     if (entity.fields.empty() && entity.position.line > 0) {
@@ -284,6 +316,13 @@ private:
       }
       return;
     }
+    if (is_mongo(entity) || is_mongo(*target)) {
+      error(relation.name.position,
+            fmt::format("relation '{}' involves a MongoDB entity; relations are for PostgreSQL entities",
+                        relation.name.value),
+            "keep the reference as a uuid field, e.g. patient_ref: {type: uuid}");
+      return;
+    }
     if (owner_of(*target) != owner_of(entity)) {
       error(relation.to.position, fmt::format("relation '{}' crosses data services ('{}' is owned by '{}')",
                                               relation.name.value, target->name.value, owner_of(*target)),
@@ -343,6 +382,8 @@ private:
   std::vector<std::string> m_entity_names;
   std::vector<std::string> m_data_services;
   std::vector<std::string> m_data_services_full;
+  std::vector<std::string> m_mongo_services;
+  std::vector<std::string> m_mongo_services_full;
 };
 
 } // namespace

@@ -86,7 +86,10 @@ void validate_services(const Spec& spec, const ValidationContext& context, Diagn
     }
   }
   const Position where = spec.services.empty() ? Position{} : spec.services.front().position;
-  if (!has_data_postgres) {
+  const bool needs_postgres = std::any_of(spec.entities.begin(), spec.entities.end(), [](const EntitySpec& e) {
+    return !e.store || e.store->value != "mongo";
+  });
+  if (!has_data_postgres && needs_postgres) {
     diagnostics.error(spec.file, where, "the spec needs a 'data_postgres' service to own its entities",
                       "add {domain: <domain>, type: data_postgres} to 'services'");
   }

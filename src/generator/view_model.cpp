@@ -73,7 +73,6 @@ Json list_of(const Json& items, const char* flag)
 
 Json entity_view(const Model& model, const Entity& entity)
 {
-  (void)model;
   const auto snake = snake_from_pascal(entity.name);
   const auto table = plural_snake(snake);
   Json fields = Json::array();
@@ -150,6 +149,17 @@ Json entity_view(const Model& model, const Entity& entity)
                                      || uses(entity, FieldType::uuid) || !parents.empty();
   view["entity_has_filters"] = !view["entity_filter_fields"].empty() || !parents.empty();
   view["entity_has_unique_fields"] = !view["entity_unique_fields"].empty();
+  view["entity_store"] = entity.is_mongo ? "mongo" : "postgres";
+  view["entity_is_mongo"] = entity.is_mongo;
+  view["entity_collection"] = table;
+  Json events = Json::array();
+  for (const auto& event : model.events) {
+    if (event.entity == entity.name) {
+      events.push_back(event_view(model, event));
+    }
+  }
+  view["entity_events"] = events;
+  view["entity_has_events"] = !events.empty();
   view["entity_update_field_name"] = update_field->name;
   view["entity_update_value_py"] = update_view["field_update_value_py"];
   return view;
@@ -182,14 +192,16 @@ Json service_view(const Model& model, const Service& service, const Json& entiti
   Json data_services = Json::array();
   if (service.kind == "api") {
     for (const auto& candidate : model.services) {
-      if (candidate.kind == "data_postgres") {
+      if (candidate.kind == "data_postgres" || candidate.kind == "data_mongo") {
         data_services.push_back(Json{{"data_service_name", candidate.name},
                                      {"data_service_url_env", url_env(candidate.name)},
-                                     {"data_service_port_dev", 8000 + candidate.index}});
+                                     {"data_service_port_dev", 8000 + candidate.index},
+                                     {"data_service_is_mongo", candidate.kind == "data_mongo"}});
       }
     }
   }
   view["service_data_services"] = data_services;
+  add_messaging_service_keys(model, service, view);
   return view;
 }
 
@@ -242,6 +254,7 @@ Json build_view_model(const Model& model, const LevelsTable& levels, std::string
   root["has_requirements"] = !model.requirements.empty();
   root["api_service_name"] = first_service_of_kind(model, "api");
   root["data_service_name"] = first_service_of_kind(model, "data_postgres");
+  add_messaging_root_keys(model, root);
   return root;
 }
 

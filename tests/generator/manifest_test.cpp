@@ -48,13 +48,13 @@ TEST_SUITE("generator::manifest")
     CHECK(manifest_errors("files:\n"
                           "  - {template: a.mustache, path: x, feature: telepathy}\n"
                           "  - {template: ../../etc/passwd, path: y}\n"
-                          "  - {template: missing.mustache, path: z, repeat: event, ownr: user}\n")
+                          "  - {template: missing.mustache, path: z, repeat: events, ownr: user}\n")
           == std::vector<std::string>{
             "2:46: feature 'telepathy' is not defined in levels.yaml",
             "3:16: template path '../../etc/passwd' must stay inside the folder",
             "4:16: template 'project/missing.mustache' does not exist",
-            "4:51: unknown repeat 'event'",
-            "4:58: unknown key 'ownr' in a manifest entry",
+            "4:51: unknown repeat 'events'",
+            "4:59: unknown key 'ownr' in a manifest entry",
           });
   }
 

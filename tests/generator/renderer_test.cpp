@@ -112,7 +112,7 @@ TEST_SUITE("generator::renderer")
   TEST_CASE("every tag in every shipped template is a key of the view model")
   {
     const auto store = TemplateStore::embedded();
-    ProjectRequest request{"amgen.yaml", amgen::test::source_file("examples/clinic/amgen.yaml"), std::nullopt, 3L};
+    ProjectRequest request{"amgen.yaml", amgen::test::source_file("examples/clinic-reminders/amgen.yaml"), std::nullopt, 3L};
     const auto result = generate_project(request, store, "0.0.0");
     REQUIRE(result.view_model.has_value());
     std::set<std::string> keys;

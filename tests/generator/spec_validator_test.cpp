@@ -89,9 +89,11 @@ TEST_SUITE("generator::spec_validator")
   TEST_CASE("a service type without templates is reported with what is available")
   {
     auto text = minimal_spec();
-    text.insert(text.find("entities:"), "  - {domain: reminder, type: worker}\n");
-    CHECK(check_spec(text) ==
-          Lines{"spec.yaml:6:30: error: service type 'worker' has no templates in this version of amgen"});
+    text.insert(text.find("entities:"), "  - {domain: reminder, type: worker, jobs: {sweep: {every: 5m}}}\n");
+    CHECK(amgen::test::check_spec_with(text, {"api", "data_postgres"}, {"rabbitmq", "redis"}) ==
+          Lines{"spec.yaml:0:0: note: module 'rabbitmq' added: required by worker",
+                "spec.yaml:0:0: note: module 'redis' added: required by worker",
+                "spec.yaml:6:30: error: service type 'worker' has no templates in this version of amgen"});
   }
 
   TEST_CASE("field names that are builtins, SQL words or generated names are rejected")
@@ -182,8 +184,13 @@ TEST_SUITE("generator::spec_validator")
 
   TEST_CASE("a module without templates is rejected, an unknown one gets a suggestion")
   {
-    CHECK(check_spec(minimal_spec() + "modules: [redis, workr]\n") ==
-          Lines{"spec.yaml:10:11: error: module 'redis' has no templates in this version of amgen",
-                "spec.yaml:10:18: error: unknown module 'workr'"});
+    CHECK(check_spec(minimal_spec() + "modules: [payment, workr]\n") ==
+          Lines{"spec.yaml:0:0: note: module 'rabbitmq' added: required by payment",
+                "spec.yaml:0:0: note: module 'redis' added: required by worker",
+                "spec.yaml:0:0: note: module 'worker' added: required by payment",
+                "spec.yaml:0:0: error: module 'communication' (required by payment) has no templates in this "
+                "version of amgen",
+                "spec.yaml:10:11: error: module 'payment' (listed in 'modules') has no templates in this version of amgen",
+                "spec.yaml:10:20: error: unknown module 'workr'"});
   }
 }

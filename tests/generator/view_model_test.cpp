@@ -14,7 +14,10 @@ Json view_of(const std::string& text)
 {
   Diagnostics diagnostics;
   const auto spec = parse_spec("spec.yaml", text, diagnostics);
-  validate_spec(spec, {amgen::test::shipped_levels(), {"api", "data_postgres"}, {}}, diagnostics);
+  validate_spec(spec,
+                {amgen::test::shipped_levels(), {"api", "data_postgres", "data_mongo", "worker", "bot"},
+                 {"rabbitmq", "redis", "mongo", "worker", "bot"}},
+                diagnostics);
   REQUIRE_FALSE(diagnostics.has_errors());
   return build_view_model(build_model(spec), amgen::test::shipped_levels(), "9.9.9");
 }
@@ -92,5 +95,78 @@ TEST_SUITE("generator::view_model")
     const auto view = view_of(text);
     CHECK(view["project_description_py"] == "'Quotes \" and \\\\ and \"\"\" and ünï\\ncode'");
     CHECK(view["project_description"] == "Quotes \" and \\ and \"\"\" and ünï code");
+  }
+
+  TEST_CASE("events, jobs and commands get their routing keys, queues, calls and fields")
+  {
+    const auto view = view_of("amgen: 1\n"
+                              "project: {name: clinic, context: healthcare}\n"
+                              "services:\n"
+                              "  - {domain: clinic, type: api}\n"
+                              "  - {domain: clinic, type: data_postgres}\n"
+                              "  - {domain: records, type: data_mongo}\n"
+                              "  - domain: reminders\n"
+                              "    type: worker\n"
+                              "    jobs:\n"
+                              "      remind: {event: AppointmentBooked, calls: [Appointment.get, Appointment.list]}\n"
+                              "      sweep: {every: 15m}\n"
+                              "  - domain: notifications\n"
+                              "    type: bot\n"
+                              "    commands:\n"
+                              "      book: {entity: Appointment, action: create}\n"
+                              "entities:\n"
+                              "  Patient:\n"
+                              "    fields: {full_name: {type: string}}\n"
+                              "  Appointment:\n"
+                              "    fields: {starts_at: {type: datetime}, note: {type: text, required: false}}\n"
+                              "    relations: {patient: {to: Patient, kind: many_to_one}}\n"
+                              "  VisitNote:\n"
+                              "    store: mongo\n"
+                              "    fields: {body: {type: text}}\n"
+                              "events:\n"
+                              "  AppointmentBooked:\n"
+                              "    entity: Appointment\n"
+                              "    when: created\n"
+                              "    fields: [starts_at]\n"
+                              "    consumers: [reminders_worker, healthcare_notifications_bot]\n"
+                              "    priority: 5\n");
+    CHECK(view["events_exchange"] == "healthcare.events");
+    CHECK(view["has_rabbitmq"] == true);
+    CHECK(view["has_mongodb"] == true);
+    CHECK(view["mongo_service_name"] == "healthcare_records_data_mongo");
+    const auto& event = view["events"][0];
+    CHECK(event["event_routing_key"] == "healthcare.appointment.booked");
+    CHECK(event["event_class"] == "AppointmentBookedEvent");
+    CHECK(event["event_priority"] == 5);
+    REQUIRE(event["event_fields"].size() == 1);
+    CHECK(event["event_fields"][0]["field_name"] == "starts_at");
+    CHECK(event["event_consumers"].size() == 2);
+
+    const auto& worker = view["services"][3];
+    CHECK(worker["service_redis_db"] == 2);
+    CHECK(worker["service_api_url_env"] == "HEALTHCARE_CLINIC_API_URL");
+    CHECK(worker["service_consumed_events"][0]["event_queue"] == "healthcare_reminders_worker.appointment_booked");
+    CHECK(worker["service_jobs"][0]["job_queue"] == "healthcare_reminders_worker.appointment_booked");
+    CHECK(worker["service_jobs"][1]["job_every_seconds"] == 900);
+    CHECK(worker["service_jobs"][1]["job_is_scheduled"] == true);
+    const auto& called = worker["service_called_entities"];
+    REQUIRE(called.size() == 1);
+    CHECK(called[0]["entity_calls_get"] == true);
+    CHECK(called[0]["entity_calls_list"] == true);
+    CHECK(called[0]["entity_calls_create"] == false);
+
+    const auto& bot = view["services"][4];
+    CHECK(bot["service_redis_db"] == 1);
+    const auto& fields = bot["service_commands"][0]["command_fields"];
+    REQUIRE(fields.size() == 3);
+    CHECK(fields[2]["field_name"] == "patient_id");
+    CHECK(fields[2]["field_is_uuid"] == true);
+    CHECK(fields[1]["field_is_required"] == false);
+
+    const auto& api = view["services"][0];
+    CHECK(api["service_data_services"][1]["data_service_is_mongo"] == true);
+    CHECK(view["entities"][2]["entity_is_mongo"] == true);
+    CHECK(view["entities"][2]["entity_data_service_name"] == "healthcare_records_data_mongo");
+    CHECK(view["entities"][1]["entity_events"][0]["event_name"] == "AppointmentBooked");
   }
 }

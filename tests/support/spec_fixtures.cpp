@@ -20,14 +20,23 @@ const generator::LevelsTable& shipped_levels()
 
 std::vector<std::string> check_spec(const std::string& text)
 {
+  return check_spec_with(text, {"api", "data_postgres", "data_mongo", "worker", "bot"},
+                         {"rabbitmq", "redis", "mongo", "worker", "bot"});
+}
+
+std::vector<std::string> check_spec_with(const std::string& text, const std::vector<std::string>& service_types,
+                                         const std::vector<std::string>& modules)
+{
   generator::Diagnostics diagnostics;
   const auto spec = generator::parse_spec("spec.yaml", text, diagnostics);
-  const generator::ValidationContext context{shipped_levels(), {"api", "data_postgres"}, {}};
+  const generator::ValidationContext context{shipped_levels(), service_types, modules};
   generator::validate_spec(spec, context, diagnostics);
   std::vector<std::string> out;
   for (const auto& d : diagnostics.sorted()) {
-    out.push_back(fmt::format("{}:{}:{}: {}: {}", d.file, d.position.line, d.position.column,
-                              d.severity == generator::Severity::error ? "error" : "warning", d.message));
+    const char* severity = d.severity == generator::Severity::error     ? "error"
+                           : d.severity == generator::Severity::warning ? "warning"
+                                                                        : "note";
+    out.push_back(fmt::format("{}:{}:{}: {}: {}", d.file, d.position.line, d.position.column, severity, d.message));
   }
   return out;
 }

@@ -31,9 +31,13 @@ namespace amgen::test {
 /// The levels table shipped in templates/levels.yaml.
 [[nodiscard]] const generator::LevelsTable& shipped_levels();
 
-/// Parses and validates `text` as `spec.yaml` with api and data_postgres templates available; returns
-/// every diagnostic formatted without source lines, e.g. `spec.yaml:4:12: error: ...`.
+/// Parses and validates `text` as `spec.yaml` with templates for every service type and module amgen ships;
+/// returns every diagnostic formatted without source lines, e.g. `spec.yaml:4:12: error: ...`.
 [[nodiscard]] std::vector<std::string> check_spec(const std::string& text);
+/// The same, with only `service_types` and `modules` having templates.
+[[nodiscard]] std::vector<std::string> check_spec_with(const std::string& text,
+                                                       const std::vector<std::string>& service_types,
+                                                       const std::vector<std::string>& modules);
 
 /// A minimal valid spec; `extra_entities` is appended under `entities:` (indented by the caller).
 [[nodiscard]] std::string minimal_spec(const std::string& extra_entities = {});
