@@ -1,6 +1,5 @@
 """Fixtures: the real data services in-process on a fresh database, and this service wired to them."""
 
-import os
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -12,8 +11,6 @@ from fastapi import FastAPI
 from src.core.config import Settings
 from src.main import create_app
 from tests.data_services import DataService, load_data_service
-
-TEST_DATABASE_URL_ENV = "TEST_DATABASE_URL"
 
 DATA_SERVICES: list[DataService] = [
     load_data_service("healthcare_clinic_data_postgres"),
@@ -31,7 +28,7 @@ async def data_http_clients(
     tmp_path: Path,
     data_requests: list[httpx.Request],
 ) -> AsyncIterator[dict[str, httpx.AsyncClient]]:
-    """A client per data service, calling its real app in-process on an empty database."""
+    """A client per data service, calling its real app in-process on an empty database (see ``data_services``)."""
 
     async def record(request: httpx.Request) -> None:
         data_requests.append(request)
@@ -39,12 +36,7 @@ async def data_http_clients(
     async with AsyncExitStack() as stack:
         clients: dict[str, httpx.AsyncClient] = {}
         for service in DATA_SERVICES:
-            database_url = os.environ.get(TEST_DATABASE_URL_ENV) or f"sqlite+aiosqlite:///{tmp_path / service.name}.db"
-            await service.drop_schema(database_url)
-            await service.create_schema(database_url)
-            stack.push_async_callback(service.drop_schema, database_url)
-            data_app = service.create_app(database_url)
-            await stack.enter_async_context(data_app.router.lifespan_context(data_app))
+            data_app = await stack.enter_async_context(service.serve(tmp_path))
             clients[service.name] = await stack.enter_async_context(
                 httpx.AsyncClient(
                     transport=httpx.ASGITransport(app=data_app),

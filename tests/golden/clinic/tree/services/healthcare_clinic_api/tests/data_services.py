@@ -4,12 +4,15 @@ Every service keeps its code in a package named ``src``. To import a data servic
 service's, the loader sets this service's ``src`` modules aside, imports the data service from its own directory,
 keeps references to what the tests need, then takes the data service's modules out of ``sys.modules`` and puts this
 service's back. The data service's objects keep working: they hold references to their modules, not names.
+
+A PostgreSQL data service runs on a new SQLite file (or on ``TEST_DATABASE_URL``) with a fresh schema.
 """
 
 import importlib
+import os
 import sys
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -17,16 +20,17 @@ from types import ModuleType
 from fastapi import FastAPI
 
 SERVICES_DIR = Path(__file__).resolve().parents[2]
+TEST_DATABASE_URL_ENV = "TEST_DATABASE_URL"
 
 
 @dataclass(frozen=True)
 class DataService:
-    """What the tests use of a data service, bound to a database URL when called."""
+    """A data service for the tests: ``async with serve(tmp_path)`` runs its app, lifespan included, on an empty
+    database.
+    """
 
     name: str
-    create_app: Callable[[str], FastAPI]
-    create_schema: Callable[[str], Awaitable[None]]
-    drop_schema: Callable[[str], Awaitable[None]]
+    serve: Callable[[Path], AbstractAsyncContextManager[FastAPI]]
 
 
 def _is_src_module(name: str) -> bool:
@@ -55,20 +59,27 @@ def _importing_from(service_dir: Path) -> Iterator[None]:
         importlib.invalidate_caches()
 
 
-def load_data_service(name: str) -> DataService:
-    """The data service in ``services/<name>``."""
+def _load_postgres_data_service(name: str) -> DataService:
     with _importing_from(SERVICES_DIR / name):
         main = importlib.import_module("src.main")
         config = importlib.import_module("src.core.config")
         database = importlib.import_module("src.infrastructure.database")
 
-    def create_app(database_url: str) -> FastAPI:
-        app: FastAPI = main.create_app(config.Settings(database_url=database_url))
-        return app
+    @asynccontextmanager
+    async def serve(tmp_path: Path) -> AsyncIterator[FastAPI]:
+        database_url = os.environ.get(TEST_DATABASE_URL_ENV) or f"sqlite+aiosqlite:///{tmp_path / name}.db"
+        await database.drop_schema(database_url)
+        await database.create_schema(database_url)
+        try:
+            app: FastAPI = main.create_app(config.Settings(database_url=database_url))
+            async with app.router.lifespan_context(app):
+                yield app
+        finally:
+            await database.drop_schema(database_url)
 
-    return DataService(
-        name=name,
-        create_app=create_app,
-        create_schema=database.create_schema,
-        drop_schema=database.drop_schema,
-    )
+    return DataService(name=name, serve=serve)
+
+
+def load_data_service(name: str) -> DataService:
+    """The data service in ``services/<name>``."""
+    return _load_postgres_data_service(name)
