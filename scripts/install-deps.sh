@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything amgen's build and tests need: Debian packages (skipped when all are present) and the
 # tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter) used by tests/e2e and bench/. Safe to re-run.
+# The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
+# their own, so the packages' system services are kept from starting during the install (see no_service_starts).
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,8 +14,11 @@ apt_packages=(
   build-essential cmake ninja-build pkg-config
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libcurl4-openssl-dev
   libcpp-httplib-dev doctest-dev libkainjow-mustache-dev
-  postgresql
+  postgresql rabbitmq-server redis-server redis-tools
 )
+
+# The command prefix for root-only steps: empty when root, 'sudo -n' otherwise.
+sudo=()
 
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 
@@ -37,15 +42,39 @@ install_apt_packages() {
     log "all ${#wanted[@]} Debian packages present, skipping apt"
     return
   fi
-  local sudo=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null 2>&1 || { log "need root (or sudo) to install: ${missing[*]}"; exit 1; }
     sudo=(sudo -n)
   fi
   log "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  no_service_starts
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+  allow_service_starts
+}
+
+# Without systemd (a container, a CI runner) the packages' postinst scripts start their services through
+# invoke-rc.d: a system RabbitMQ would take epmd's port 4369 and 5672, a system Redis 6379, a PostgreSQL cluster
+# 5432, none of which the tests need. A policy-rc.d that denies every start prevents that; it is only added (and
+# then removed) when the machine has none of its own. Docker images usually ship one that denies already.
+policy_rc_d=/usr/sbin/policy-rc.d
+added_policy_rc_d=false
+
+no_service_starts() {
+  [ ! -e "$policy_rc_d" ] || return 0
+  printf '#!/bin/sh\n# Added by amgen scripts/install-deps.sh for the duration of apt-get install.\nexit 101\n' \
+    | "${sudo[@]}" tee "$policy_rc_d" >/dev/null
+  "${sudo[@]}" chmod 755 "$policy_rc_d"
+  added_policy_rc_d=true
+  trap allow_service_starts EXIT
+}
+
+allow_service_starts() {
+  if [ "$added_policy_rc_d" = true ]; then
+    "${sudo[@]}" rm -f "$policy_rc_d"
+    added_policy_rc_d=false
+  fi
 }
 
 # The stamp records which requirements (and which interpreter) the venv was built from, so a re-run with

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, builds amgen, runs its unit and golden tests, then the end-to-end
-# suite, which renders projects and runs their own checks on SQLite and on a throwaway PostgreSQL.
+# suite, which renders projects and runs their own checks on SQLite and on throwaway PostgreSQL, RabbitMQ and Redis
+# servers (scripts/{pg,rabbitmq,redis}-server.sh, loopback only, stopped on exit).
 # Exits non-zero when any phase fails. Extra arguments go to the e2e pytest run (e.g. -m "not heavy").
 set -euo pipefail
 
@@ -13,7 +14,7 @@ export AMGEN_BIN=${AMGEN_BIN:-$repo_root/$build_dir/amgen}
 export PYTHONDONTWRITEBYTECODE=1
 
 phase=0
-phase_count=6
+phase_count=7
 phase_started=$SECONDS
 failed_phases=()
 
@@ -57,10 +58,38 @@ unit_tests() {
   "$build_dir/amgen_tests"
 }
 
+# Every server a start_* phase started, stopped again when the script exits (however it exits). A server that was
+# already running before (started by hand with the same script) is used and left running.
+started_servers=()
+
+stop_servers() {
+  local server
+  for server in "${started_servers[@]}"; do
+    bash "scripts/$server-server.sh" stop || true
+  done
+}
+
+start_server() {
+  if [ ${#started_servers[@]} -eq 0 ]; then
+    trap stop_servers EXIT
+    trap 'exit 130' INT TERM
+  fi
+  bash "scripts/$1-server.sh" status >/dev/null 2>&1 || started_servers+=("$1")
+  bash "scripts/$1-server.sh" start
+}
+
 start_postgres() {
-  trap 'bash scripts/pg-server.sh stop || true' EXIT
-  trap 'exit 130' INT TERM
-  bash scripts/pg-server.sh start
+  start_server pg
+}
+
+# The e2e harness reads the servers' URLs from AMGEN_E2E_RABBITMQ_URL and AMGEN_E2E_REDIS_URL (it falls back to the
+# scripts' `url` output) and hands them to the generated projects' tests as RABBITMQ_URL and REDIS_URL.
+start_rabbitmq_and_redis() {
+  start_server rabbitmq && start_server redis || return
+  AMGEN_E2E_RABBITMQ_URL=$(bash scripts/rabbitmq-server.sh url)
+  AMGEN_E2E_REDIS_URL=$(bash scripts/redis-server.sh url)
+  export AMGEN_E2E_RABBITMQ_URL AMGEN_E2E_REDIS_URL
+  printf 'RabbitMQ: %s\nRedis:    %s\n' "$AMGEN_E2E_RABBITMQ_URL" "$AMGEN_E2E_REDIS_URL"
 }
 
 e2e_tests() {
@@ -75,6 +104,8 @@ run_required_phase "install dependencies (scripts/install-deps.sh)" bash scripts
 run_required_phase "configure and build ($build_dir/)" build
 run_phase "unit and golden tests ($build_dir/amgen_tests)" unit_tests
 run_required_phase "start PostgreSQL (scripts/pg-server.sh)" start_postgres
+run_required_phase "start RabbitMQ and Redis (scripts/rabbitmq-server.sh, scripts/redis-server.sh)" \
+  start_rabbitmq_and_redis
 run_phase "end-to-end tests (tests/e2e)" e2e_tests "$@"
 
 section "summary"

@@ -1,5 +1,6 @@
-"""Fixtures for the end-to-end tests: the amgen binary under test, the example spec, and the coverage table
-printed at the end of the run. Environment variables are described in harness.py.
+"""Fixtures for the end-to-end tests: the amgen binary under test, the example spec, the shared venv and test
+servers of the heavy tests, and the coverage table printed at the end of the run. Environment variables are
+described in harness.py and generated_projects.py.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generated_projects import Postgres, ScriptServer, SharedVenv, script_output
 from harness import Amgen, path_from_env
 
 COVERAGE_ROWS = pytest.StashKey[list[tuple[str, str, str]]]()
@@ -34,6 +36,27 @@ def example_spec() -> Path:
 @pytest.fixture(scope="session")
 def project_name(example_spec: Path) -> str:
     return str(yaml.safe_load(example_spec.read_text())["project"]["name"])
+
+
+@pytest.fixture(scope="session")
+def shared_venv() -> SharedVenv:
+    """One for the whole session, whichever module renders the project: it knows which project is installed."""
+    return SharedVenv(path_from_env("AMGEN_E2E_VENV", ".venv-e2e"), os.environ.get("AMGEN_E2E_PYTHON", "python3"))
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Postgres:
+    return Postgres(script_output("pg-server.sh", "url"))
+
+
+@pytest.fixture(scope="session")
+def rabbitmq() -> ScriptServer:
+    return ScriptServer("RabbitMQ", "rabbitmq-server.sh", "AMGEN_E2E_RABBITMQ_URL")
+
+
+@pytest.fixture(scope="session")
+def redis() -> ScriptServer:
+    return ScriptServer("Redis", "redis-server.sh", "AMGEN_E2E_REDIS_URL")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,198 @@
+"""The docker-compose.yml amgen renders is a valid Compose file (the compose-spec package's strict parser and the
+Specification's models, after Compose's own interpolation, with and without `.env`), every variable it reads is
+listed in .env.example, and its cross-references hold: each depends_on target exists and, when waited on until
+healthy, has a health check. For the five-kinds spec it also carries RabbitMQ, Redis and MongoDB with health checks,
+and each new service gets the environment the design gives it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from compose_check import (
+    InterpolationError,
+    cross_reference_errors,
+    interpolate_string,
+    read_env_file,
+    validate_compose,
+    variables_in,
+)
+from generated_projects import LEVELS, GeneratedProject, render_project
+from harness import Amgen, path_from_env
+
+FIVE_KINDS_SPEC = Path(__file__).resolve().parents[2] / "examples" / "clinic-reminders" / "amgen.yaml"
+CASES = [("clinic", level) for level in LEVELS] + [("five_kinds", level) for level in LEVELS]
+FIVE_KINDS_CASES = [case for case in CASES if case[0] == "five_kinds"]
+
+
+def case_id(case: tuple[str, int]) -> str:
+    return f"{case[0]}-level{case[1]}"
+
+
+def spec_for(case: str) -> Path:
+    return FIVE_KINDS_SPEC if case == "five_kinds" else path_from_env("AMGEN_E2E_SPEC", "examples/clinic/amgen.yaml")
+
+
+@pytest.fixture(scope="module", params=CASES, ids=case_id)
+def rendered(
+    request: pytest.FixtureRequest, amgen: Amgen, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, GeneratedProject]:
+    case, level = request.param
+    spec = spec_for(case)
+    name = str(yaml.safe_load(spec.read_text())["project"]["name"])
+    return case, render_project(amgen, spec, name, level, tmp_path_factory, f"compose-{case}")
+
+
+def compose_document(project: GeneratedProject, env: dict[str, str]) -> dict[str, Any]:
+    try:
+        return validate_compose(project.path, env)
+    except (ValueError, InterpolationError) as error:
+        pytest.fail(f"{project.path / 'docker-compose.yml'} is not a valid Compose file: {error}", pytrace=False)
+
+
+def test_compose_file_is_valid_with_defaults_and_with_env_example(rendered: tuple[str, GeneratedProject]) -> None:
+    _, project = rendered
+    # Without .env (the `${VAR:-default}` defaults) and after `cp .env.example .env` (Compose reads .env for
+    # interpolation): both must be valid.
+    without_env = compose_document(project, {})
+    with_env = compose_document(project, read_env_file(project.path / ".env.example"))
+    assert sorted(without_env["services"]) == sorted(with_env["services"])
+    assert cross_reference_errors(project.path, without_env) == []
+
+
+def test_every_variable_the_compose_file_reads_is_in_env_example(rendered: tuple[str, GeneratedProject]) -> None:
+    _, project = rendered
+    used = variables_in((project.path / "docker-compose.yml").read_text())
+    listed = set(read_env_file(project.path / ".env.example"))
+    assert sorted(used - listed) == []
+
+
+def test_every_service_is_in_the_compose_file(rendered: tuple[str, GeneratedProject]) -> None:
+    _, project = rendered
+    document = compose_document(project, {})
+    assert set(project.services) <= set(document["services"])
+    for service in project.services:
+        assert document["services"][service]["build"]["dockerfile"] == f"services/{service}/Dockerfile"
+
+
+def test_infrastructure_matches_the_spec(rendered: tuple[str, GeneratedProject]) -> None:
+    case, project = rendered
+    services = compose_document(project, {})["services"]
+    infrastructure = {"rabbitmq": "rabbitmq:3.13-management", "redis": "redis:7-alpine", "mongo": "mongo:7.0.9"}
+    if case == "clinic":
+        assert not set(infrastructure) & set(services), "a project without events or mongo entities needs none"
+        return
+    for name, image in infrastructure.items():
+        assert services[name]["image"] == image
+        assert services[name]["healthcheck"]["test"][0] in {"CMD", "CMD-SHELL"}
+
+
+@pytest.mark.parametrize("rendered", FIVE_KINDS_CASES, ids=case_id, indirect=True)
+def test_five_kinds_services_get_their_environment_and_dependencies(rendered: tuple[str, GeneratedProject]) -> None:
+    _, project = rendered
+    services = compose_document(project, {})["services"]
+    api, worker, bot, mongo = (
+        services["healthcare_clinic_api"],
+        services["healthcare_reminders_worker"],
+        services["healthcare_notifications_bot"],
+        services["healthcare_records_data_mongo"],
+    )
+    broker = "amqp://guest:guest@rabbitmq:5672/"
+    assert api["environment"]["RABBITMQ_URL"] == broker
+    assert api["environment"]["HEALTHCARE_RECORDS_DATA_MONGO_URL"] == "http://healthcare_records_data_mongo:8000"
+    assert worker["environment"]["RABBITMQ_URL"] == broker
+    assert worker["environment"]["REDIS_URL"] == "redis://redis:6379/2"
+    assert worker["environment"]["HEALTHCARE_CLINIC_API_URL"] == "http://healthcare_clinic_api:8000"
+    assert bot["environment"]["REDIS_URL"] == "redis://redis:6379/1"
+    assert bot["environment"]["HEALTHCARE_CLINIC_API_URL"] == "http://healthcare_clinic_api:8000"
+    assert {"TELEGRAM_BOT_TOKEN", "BOT_WEBHOOK_URL"} <= set(bot["environment"])
+    assert mongo["environment"]["MONGODB_URL"] == "mongodb://mongo:27017"
+    assert mongo["environment"]["MONGODB_DATABASE"] == "healthcare_records_data_mongo"
+    for name, service, needs in [
+        ("worker", worker, {"rabbitmq", "redis", "healthcare_clinic_api"}),
+        ("bot", bot, {"rabbitmq", "redis", "healthcare_clinic_api"}),
+        ("data_mongo", mongo, {"mongo"}),
+    ]:
+        assert needs <= set(service["depends_on"]), name
+        for infra in needs & {"rabbitmq", "redis", "mongo"}:
+            assert service["depends_on"][infra]["condition"] == "service_healthy", (name, infra)
+
+
+# The checker itself: a validator that accepts everything proves nothing.
+VALID = """\
+name: demo
+services:
+  db:
+    image: postgres:16
+    ports: ["${DB_PORT:-5432}:5432"]
+    healthcheck: {test: ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER}"], interval: 5s}
+  app:
+    image: python:3.12-slim
+    env_file: [{path: .env, required: false}]
+    depends_on: {db: {condition: service_healthy}}
+"""
+
+
+def write_project(tmp_path: Path, compose: str) -> Path:
+    (tmp_path / "docker-compose.yml").write_text(compose)
+    return tmp_path
+
+
+def test_checker_accepts_a_valid_file(tmp_path: Path) -> None:
+    document = validate_compose(write_project(tmp_path, VALID), {})
+    assert document["services"]["db"]["ports"] == ["5432:5432"]
+    assert document["services"]["db"]["healthcheck"]["test"][1] == "pg_isready -U ${POSTGRES_USER}"
+    assert cross_reference_errors(tmp_path, document) == []
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("    ports:", "    portz:"), "portz"),
+        (("condition: service_healthy", "condition: service_hearty"), "service_hearty"),
+        (("interval: 5s", "interval: [5]"), "duration"),
+    ],
+    ids=["unknown-key", "bad-condition", "bad-type"],
+)
+def test_checker_rejects_schema_errors(tmp_path: Path, change: tuple[str, str], expected: str) -> None:
+    broken = VALID.replace(*change)
+    assert broken != VALID
+    with pytest.raises(ValueError, match=expected):
+        validate_compose(write_project(tmp_path, broken), {})
+
+
+def test_checker_reports_dangling_and_unhealthy_dependencies(tmp_path: Path) -> None:
+    broken = VALID.replace("depends_on: {db:", "depends_on: {cache: {condition: service_started}, db:").replace(
+        '    healthcheck: {test: ["CMD-SHELL", "pg_isready -U $${POSTGRES_USER}"], interval: 5s}\n', ""
+    )
+    document = validate_compose(write_project(tmp_path, broken), {})
+    assert cross_reference_errors(tmp_path, document) == [
+        "app: depends on undefined service cache",
+        "app: waits for db to be healthy, but db has no health check",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "env", "expected"),
+    [
+        ("${A:-x}", {}, "x"),
+        ("${A:-x}", {"A": ""}, "x"),
+        ("${A-x}", {"A": ""}, ""),
+        ("${A:-x}", {"A": "y"}, "y"),
+        ("$A/${B}", {"A": "1", "B": "2"}, "1/2"),
+        ("$${A}", {"A": "1"}, "${A}"),
+        ("${A:+set}", {"A": "1"}, "set"),
+        ("${A:+set}", {}, ""),
+    ],
+)
+def test_interpolation_follows_compose(text: str, env: dict[str, str], expected: str) -> None:
+    assert interpolate_string(text, env) == expected
+
+
+def test_interpolation_of_a_required_missing_variable_fails() -> None:
+    with pytest.raises(InterpolationError, match="TOKEN"):
+        interpolate_string("${TOKEN:?set TOKEN in .env}", {})
