@@ -19,6 +19,7 @@ struct Options
   GlobalOptions global;
   NewOptions new_project;
   SpecOptions spec;
+  CheckOptions check;
 };
 
 struct Command
@@ -56,6 +57,11 @@ const std::vector<Command>& commands()
      add_spec_options, [](const Options& o) { return run_validate(o.global, o.spec); }},
     {"view-model", "Print the view model the templates see, as JSON",
      add_spec_options, [](const Options& o) { return run_view_model(o.global, o.spec); }},
+    {"check", "Re-render a project from its recorded spec and report drift (exit 1 with a diff)",
+     [](CLI::App& app, Options& o) {
+       app.add_option("dir", o.check.project_dir, "The generated project (default: the current directory)");
+     },
+     [](const Options& o) { return run_check(o.global, o.check); }},
     {"levels", "Print the maturity levels and the features each adds",
      [](CLI::App&, Options&) {}, [](const Options& o) { return run_levels(o.global); }},
     {"schema", "Print the JSON Schema of amgen.yaml",

@@ -35,11 +35,17 @@ struct SpecOptions
   std::optional<long> level;
 };
 
+struct CheckOptions
+{
+  std::string project_dir = ".";
+};
+
 [[nodiscard]] ExitStatus run_new(const GlobalOptions& global, const NewOptions& options);
 [[nodiscard]] ExitStatus run_validate(const GlobalOptions& global, const SpecOptions& options);
 [[nodiscard]] ExitStatus run_view_model(const GlobalOptions& global, const SpecOptions& options);
 [[nodiscard]] ExitStatus run_levels(const GlobalOptions& global);
 [[nodiscard]] ExitStatus run_schema(const GlobalOptions& global);
 [[nodiscard]] ExitStatus run_templates(const GlobalOptions& global);
+[[nodiscard]] ExitStatus run_check(const GlobalOptions& global, const CheckOptions& options);
 
 } // namespace amgen::cli
