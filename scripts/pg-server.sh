@@ -7,10 +7,10 @@
 #   bash scripts/pg-server.sh url     # prints the SQLAlchemy asyncpg URL
 #   bash scripts/pg-server.sh status  # exit 0 when the server is ready
 #
-# Environment: AMGEN_PG_PORT (default 55432), AMGEN_PG_BIN (default /usr/lib/postgresql/15/bin).
+# Environment: AMGEN_PG_PORT (default 27432, below the ephemeral port range 32768-60999 so no client socket can hold it), AMGEN_PG_BIN (default /usr/lib/postgresql/15/bin).
 set -euo pipefail
 
-port=${AMGEN_PG_PORT:-55432}
+port=${AMGEN_PG_PORT:-27432}
 pg_bin=${AMGEN_PG_BIN:-/usr/lib/postgresql/15/bin}
 host=127.0.0.1
 role=amgen

@@ -9,12 +9,12 @@
 #   bash scripts/rabbitmq-server.sh reset   # empties the running node: no queue, exchange or message is left
 #   bash scripts/rabbitmq-server.sh ctl ARGS  # rabbitmqctl ARGS against the node (e.g. ctl list_queues name messages)
 #
-# Environment: AMGEN_RABBITMQ_PORT (AMQP, default 55672); the Erlang distribution port (default AMQP port + 1) and
-# epmd port (default AMQP port - 1303, i.e. 54369) can be set with AMGEN_RABBITMQ_DIST_PORT and
+# Environment: AMGEN_RABBITMQ_PORT (AMQP, default 27672, below the ephemeral port range); the Erlang distribution port (default AMQP port + 1) and
+# epmd port (default AMQP port - 1303, i.e. 26369) can be set with AMGEN_RABBITMQ_DIST_PORT and
 # AMGEN_RABBITMQ_EPMD_PORT; AMGEN_RABBITMQ_BIN (default /usr/lib/rabbitmq/bin).
 set -euo pipefail
 
-port=${AMGEN_RABBITMQ_PORT:-55672}
+port=${AMGEN_RABBITMQ_PORT:-27672}
 dist_port=${AMGEN_RABBITMQ_DIST_PORT:-$((port + 1))}
 epmd_port=${AMGEN_RABBITMQ_EPMD_PORT:-$((port - 1303))}
 rabbit_bin=${AMGEN_RABBITMQ_BIN:-/usr/lib/rabbitmq/bin}
@@ -109,13 +109,27 @@ start() {
   local tries=0
   until [ -s "$pid_file" ]; do
     tries=$((tries + 1))
-    [ "$tries" -le 120 ] || { tail -50 "$server_log" >&2 || true; die "node wrote no pid file after 60 s"; }
+    [ "$tries" -le 120 ] || fail_start "node wrote no pid file after 60 s"
     sleep 0.5
   done
-  "$rabbit_bin/rabbitmqctl" -q -n "$node" wait --timeout 120 "$pid_file" >/dev/null 2>&1 \
-    || { tail -50 "$server_log" >&2 || true; die "node did not start"; }
-  wait_until_ready 120 || { tail -50 "$server_log" >&2 || true; die "node not ready after 60 s"; }
+  "$rabbit_bin/rabbitmqctl" -q -n "$node" wait --timeout 120 "$pid_file" >/dev/null 2>&1 || fail_start "node did not start"
+  wait_until_ready 120 || fail_start "node not ready after 60 s"
   log "running on $host:$port (node $node, dist port $dist_port, epmd port $epmd_port, state in $base_dir)"
+}
+
+# Shows why, and leaves no half-started node or epmd behind.
+fail_start() {
+  tail -50 "$server_log" >&2 || true
+  stop_quietly || true
+  kill_epmd
+  die "$1"
+}
+
+kill_epmd() {
+  # epmd was started by our node on our own port: kill only that one.
+  local epmd
+  epmd=$(command -v epmd || echo /usr/lib/erlang/bin/epmd)
+  [ ! -x "$epmd" ] || "$epmd" -port "$epmd_port" -kill >/dev/null 2>&1 || true
 }
 
 # Polls every half second, at most $1 times.
@@ -141,10 +155,7 @@ stop_quietly() {
       fi
       sleep 0.5
     done
-    # epmd was started by our node on our own port: kill only that one.
-    local epmd
-    epmd=$(command -v epmd || echo /usr/lib/erlang/bin/epmd)
-    [ ! -x "$epmd" ] || "$epmd" -port "$epmd_port" -kill >/dev/null 2>&1 || true
+    kill_epmd
     return 0
   fi
   return 1

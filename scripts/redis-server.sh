@@ -9,10 +9,10 @@
 #   bash scripts/redis-server.sh reset   # FLUSHALL and CONFIG RESETSTAT: every database empty, counters at zero
 #   bash scripts/redis-server.sh cli ARGS  # redis-cli ARGS against the server (e.g. cli info stats)
 #
-# Environment: AMGEN_REDIS_PORT (default 56379), AMGEN_REDIS_BIN (default /usr/bin).
+# Environment: AMGEN_REDIS_PORT (default 27379, below the ephemeral port range), AMGEN_REDIS_BIN (default /usr/bin).
 set -euo pipefail
 
-port=${AMGEN_REDIS_PORT:-56379}
+port=${AMGEN_REDIS_PORT:-27379}
 redis_bin=${AMGEN_REDIS_BIN:-/usr/bin}
 host=127.0.0.1
 base_dir=/tmp/amgen-redis-$port
