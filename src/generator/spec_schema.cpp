@@ -106,16 +106,20 @@ Json spec_json_schema(const LevelsTable& levels)
   service["function"] = string_schema("Optional third part, only when the domain is ambiguous", k_snake);
   service["type"] = Json{{"enum", spec_keys::k_service_types}, {"description", "The service kind"}};
   service["jobs"] = snake_map(job_schema());
+  service["jobs"]["description"] = "Workers only: what the worker does, by snake_case name";
   service["commands"] = snake_map(command_schema());
+  service["commands"]["description"] = "Bots only: the bot's commands, by snake_case name";
 
   Json entity;
   entity["service"] = string_schema("The owning data service, e.g. clinic_data_postgres");
   entity["store"] = Json{{"enum", spec_keys::k_stores}, {"default", "postgres"},
                          {"description", "mongo: owned by the data_mongo service"}};
   entity["fields"] = Json{{"type", "object"}, {"minProperties", 1},
-                          {"propertyNames", Json{{"pattern", k_snake}}}, {"additionalProperties", field_schema()}};
+                          {"propertyNames", Json{{"pattern", k_snake}}}, {"additionalProperties", field_schema()},
+                          {"description", "The entity's fields, by snake_case name (id and timestamps are added)"}};
   entity["relations"] = Json{{"type", "object"}, {"propertyNames", Json{{"pattern", k_snake}}},
-                             {"additionalProperties", relation_schema()}};
+                             {"additionalProperties", relation_schema()},
+                             {"description", "Relations to other entities of the same data service"}};
 
   Json requirement;
   requirement["id"] = string_schema("FR-001, UI-001 or NF-001", "^(FR|UI|NF)-[0-9]{3}$");
@@ -125,18 +129,24 @@ Json spec_json_schema(const LevelsTable& levels)
   Json properties;
   properties["amgen"] = Json{{"const", 1}, {"description", "The spec format version"}};
   properties["project"] = closed_object(project, Json::array({"name", "context"}));
+  properties["project"]["description"] = "The project's name, business context and description";
   properties["level"] = Json{{"type", "integer"}, {"minimum", 1}, {"maximum", static_cast<int>(levels.levels.size())},
                              {"default", 1}, {"description", "Maturity level (see `amgen levels`)"}};
-  properties["modules"] = Json{{"type", "array"}, {"uniqueItems", true}, {"items", Json{{"enum", spec_keys::k_modules}}}};
+  properties["modules"] = Json{{"type", "array"}, {"uniqueItems", true}, {"items", Json{{"enum", spec_keys::k_modules}}},
+                               {"description", "Optional modules; those the services and events need are added"}};
   properties["services"] = Json{{"type", "array"}, {"minItems", 1},
-                                {"items", closed_object(service, Json::array({"domain", "type"}))}};
+                                {"items", closed_object(service, Json::array({"domain", "type"}))},
+                                {"description", "The services, named <context>_<domain>[_<function>]_<type>"}};
   properties["entities"] = Json{{"type", "object"}, {"minProperties", 1},
                                 {"propertyNames", Json{{"pattern", "^[A-Z][A-Za-z0-9]*$"}}},
-                                {"additionalProperties", closed_object(entity, Json::array({"fields"}))}};
+                                {"additionalProperties", closed_object(entity, Json::array({"fields"}))},
+                                {"description", "The business entities, by PascalCase name"}};
   properties["events"] = Json{{"type", "object"}, {"propertyNames", Json{{"pattern", "^[A-Z][A-Za-z0-9]*$"}}},
-                              {"additionalProperties", event_schema()}};
+                              {"additionalProperties", event_schema()},
+                              {"description", "Domain events the business API publishes, by PascalCase name"}};
   properties["requirements"] = Json{{"type", "array"},
-                                    {"items", closed_object(requirement, Json::array({"id", "text"}))}};
+                                    {"items", closed_object(requirement, Json::array({"id", "text"}))},
+                                    {"description", "Functional and non-functional requirements, traced to code"}};
 
   Json schema;
   schema["$schema"] = "https://json-schema.org/draft/2020-12/schema";
