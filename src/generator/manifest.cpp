@@ -104,12 +104,17 @@ Manifest load_manifest(const TemplateStore& store, const std::string& folder, co
                           fmt::format("feature '{}' is not defined in levels.yaml", entry.feature));
       }
     }
-    if (node["module"]) {
-      entry.module = node["module"].Scalar();
+    if (const auto gate = node["module"]) {
+      // `module: redis` or `module: [rabbitmq, redis]` (all of them).
+      const auto names = gate.IsSequence() ? gate.as<std::vector<std::string>>()
+                                           : std::vector<std::string>{gate.Scalar()};
       const auto& catalogue = module_catalogue();
-      if (std::none_of(catalogue.begin(), catalogue.end(), [&](const ModuleInfo& m) { return m.name == entry.module; })) {
-        diagnostics.error(file, position_of(node["module"]), fmt::format("unknown module '{}'", entry.module));
+      for (const auto& name : names) {
+        if (std::none_of(catalogue.begin(), catalogue.end(), [&](const ModuleInfo& m) { return m.name == name; })) {
+          diagnostics.error(file, position_of(gate), fmt::format("unknown module '{}'", name));
+        }
       }
+      entry.modules = names;
     }
     if (node["repeat"]) {
       const auto repeat = node["repeat"].Scalar();

@@ -21,7 +21,7 @@ struct ManifestEntry
   std::string template_path; ///< Relative to the template root, e.g. `api/src/main.py.mustache`.
   std::string output_path;   ///< A mustache template over the file's context.
   std::string feature;       ///< Empty: always; else the levels.yaml feature that gates the file.
-  std::string module;        ///< Empty: always; else the module (modules.hpp) the project must have.
+  std::vector<std::string> modules; ///< Modules (modules.hpp) the project must all have; empty: always.
   Repeat repeat = Repeat::once;
   Owner owner = Owner::template_owned;
   Position position;

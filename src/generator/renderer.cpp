@@ -90,7 +90,8 @@ public:
       if (!entry.feature.empty() && !view_model.value("has_" + entry.feature, false)) {
         continue;
       }
-      if (!entry.module.empty() && !has_module(view_model, entry.module)) {
+      if (!std::all_of(entry.modules.begin(), entry.modules.end(),
+                       [&](const std::string& module) { return has_module(view_model, module); })) {
         continue;
       }
       auto* body = parsed(entry.template_path, m_store.display_name(entry.template_path));

@@ -43,6 +43,22 @@ TEST_SUITE("generator::manifest")
     CHECK(manifest.entries[0].owner == Owner::user);
   }
 
+  TEST_CASE("a module gate is one module or a list that must all be present; unknown ones are errors")
+  {
+    Manifest manifest;
+    CHECK(manifest_errors("files:\n"
+                          "  - {template: a.mustache, path: x, module: redis}\n"
+                          "  - {template: a.mustache, path: y, repeat: job, module: [rabbitmq, redis]}\n",
+                          &manifest)
+          == std::vector<std::string>{});
+    REQUIRE(manifest.entries.size() == 2);
+    CHECK(manifest.entries[0].modules == std::vector<std::string>{"redis"});
+    CHECK(manifest.entries[1].modules == std::vector<std::string>{"rabbitmq", "redis"});
+    CHECK(manifest.entries[1].repeat == Repeat::per_job);
+    CHECK(manifest_errors("files:\n  - {template: a.mustache, path: x, module: [redis, kafka]}\n") ==
+          std::vector<std::string>{"2:45: unknown module 'kafka'"});
+  }
+
   TEST_CASE("every problem of a broken manifest is reported at once")
   {
     CHECK(manifest_errors("files:\n"

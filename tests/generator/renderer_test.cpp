@@ -118,6 +118,9 @@ TEST_SUITE("generator::renderer")
     std::set<std::string> keys;
     collect_keys(*result.view_model, keys);
     const std::regex tag(R"(\{\{[#^/]?\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\})");
+    // Templates whose output itself uses {{ }} (Prometheus, Grafana) switch mustache to <% %> in their first tag.
+    const std::string erb_switch = "{{=<% %>=}}";
+    const std::regex erb_tag(R"(<%[#^/]?\s*([A-Za-z_][A-Za-z0-9_.]*)\s*%>)");
     std::vector<std::string> unknown;
     for (const auto& folder : store.manifest_folders()) {
       Diagnostics diagnostics;
@@ -125,8 +128,13 @@ TEST_SUITE("generator::renderer")
       for (const auto& entry : manifest.entries) {
         const auto* body = store.find(entry.template_path);
         REQUIRE_MESSAGE(body != nullptr, "missing template " << entry.template_path);
-        const auto text = *body + entry.output_path;
-        for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+        const bool erb = body->starts_with(erb_switch);
+        const auto text = (erb ? body->substr(erb_switch.size()) : *body) + "\n" + entry.output_path;
+        const auto& pattern = erb ? erb_tag : tag;
+        if (erb) {
+          CHECK_MESSAGE(body->find(erb_switch, 1) == std::string::npos, entry.template_path);
+        }
+        for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it) {
           if (!keys.contains((*it)[1].str())) {
             unknown.push_back(entry.template_path + ": " + (*it)[1].str());
           }
