@@ -2,7 +2,8 @@
 # Installs everything amgen's build and tests need: Debian packages (skipped when all are present) and the
 # tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter) used by tests/e2e and bench/. Safe to re-run.
 # The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
-# their own, so the packages' system services are kept from starting during the install (see no_service_starts).
+# their own, and nginx is only used for `nginx -t` on generated gateways, so the packages' system services are kept
+# from starting during the install (see no_service_starts) and nginx's from starting at boot (disable_nginx_service).
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,6 +16,8 @@ apt_packages=(
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libcurl4-openssl-dev
   libcpp-httplib-dev doctest-dev libkainjow-mustache-dev
   postgresql rabbitmq-server redis-server redis-tools
+  prometheus
+  nginx openssl
 )
 
 # The command prefix for root-only steps: empty when root, 'sudo -n' otherwise.
@@ -52,12 +55,16 @@ install_apt_packages() {
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
   allow_service_starts
+  case " ${missing[*]} " in *" nginx "*) disable_nginx_service ;; esac
+  case " ${missing[*]} " in *" prometheus "*) disable_prometheus_service ;; esac
 }
 
 # Without systemd (a container, a CI runner) the packages' postinst scripts start their services through
 # invoke-rc.d: a system RabbitMQ would take epmd's port 4369 and 5672, a system Redis 6379, a PostgreSQL cluster
-# 5432, none of which the tests need. A policy-rc.d that denies every start prevents that; it is only added (and
-# then removed) when the machine has none of its own. Docker images usually ship one that denies already.
+# 5432, a Prometheus server 9090 (the tests only use its promtool), a system nginx 80 (they only run its
+# `nginx -t`), none of which the tests need. A policy-rc.d that denies every start prevents that (deb-systemd-invoke
+# honours it too); it is only added (and then removed) when the machine has none of its own. Docker images usually
+# ship one that denies already.
 policy_rc_d=/usr/sbin/policy-rc.d
 added_policy_rc_d=false
 
@@ -74,6 +81,26 @@ allow_service_starts() {
   if [ "$added_policy_rc_d" = true ]; then
     "${sudo[@]}" rm -f "$policy_rc_d"
     added_policy_rc_d=false
+  fi
+}
+
+# nginx's postinst also enables its service (systemd unit and init script links), which would take port 80 at the
+# next boot, where a generated project's gateway container wants it. systemctl disables both, even where systemd is
+# not running. Only right after this script installed nginx, so that a system nginx enabled on purpose is left alone.
+disable_nginx_service() {
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet nginx 2>/dev/null; then
+    log "disabling the nginx system service (only nginx -t is used)"
+    "${sudo[@]}" systemctl disable --quiet nginx
+  fi
+}
+
+# prometheus's postinst enables its service as well: a system Prometheus would take port 9090 at the next boot, where a
+# generated project's prometheus container publishes its own; the tests only use promtool. Disabled the same way,
+# and only right after this script installed the package.
+disable_prometheus_service() {
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet prometheus 2>/dev/null; then
+    log "disabling the prometheus system service (only promtool is used)"
+    "${sudo[@]}" systemctl disable --quiet prometheus
   fi
 }
 
