@@ -22,8 +22,8 @@ log_file=$base_dir/server.log
 # Variables such as PGHOST or PGDATA from the caller's shell would redirect the client tools.
 unset PGHOST PGHOSTADDR PGPORT PGDATA PGUSER PGDATABASE PGPASSWORD PGSERVICE PGOPTIONS
 
-log() { printf 'pg-server: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
+server_name=pg-server
+source "$(dirname "${BASH_SOURCE[0]}")/server-lib.sh"
 
 # PostgreSQL refuses to run as root, so root runs it as the 'postgres' system user; anyone else runs it as
 # themselves.
@@ -95,16 +95,6 @@ start() {
   wait_until_ready 60 || { cat "$log_file" >&2 || true; die "server not ready after 30 s"; }
   ensure_role_and_database
   log "running on $host:$port (data in $data_dir)"
-}
-
-# Polls every half second, at most $1 times.
-wait_until_ready() {
-  local tries=0
-  until is_ready; do
-    tries=$((tries + 1))
-    [ "$tries" -le "$1" ] || return 1
-    sleep 0.5
-  done
 }
 
 stop() {

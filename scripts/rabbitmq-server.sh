@@ -24,8 +24,8 @@ base_dir=/tmp/amgen-rabbitmq-$port
 pid_file=$base_dir/rabbitmq.pid
 server_log=$base_dir/server.log
 
-log() { printf 'rabbitmq-server: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
+server_name=rabbitmq-server
+source "$(dirname "${BASH_SOURCE[0]}")/server-lib.sh"
 
 # Everything the server and the CLI tools read, pointed at our state dir. HOME holds the Erlang cookie, so ours is
 # private and the CLI tools find it; an empty RABBITMQ_CONF_ENV_FILE keeps /etc/rabbitmq/rabbitmq-env.conf out.
@@ -55,16 +55,6 @@ ctl() { "$rabbit_bin/rabbitmqctl" -q -n "$node" "$@"; }
 # Only bash's /dev/tcp: a connect that succeeds means something listens on the AMQP port.
 port_answers() {
   (exec 3<>"/dev/tcp/$host/$port") >/dev/null 2>&1
-}
-
-server_pid() {
-  [ -s "$pid_file" ] && cat "$pid_file"
-}
-
-is_ours_running() {
-  local pid
-  pid=$(server_pid) || return 1
-  kill -0 "$pid" 2>/dev/null
 }
 
 is_ready() {
@@ -130,16 +120,6 @@ kill_epmd() {
   local epmd
   epmd=$(command -v epmd || echo /usr/lib/erlang/bin/epmd)
   [ ! -x "$epmd" ] || "$epmd" -port "$epmd_port" -kill >/dev/null 2>&1 || true
-}
-
-# Polls every half second, at most $1 times.
-wait_until_ready() {
-  local tries=0
-  until is_ready; do
-    tries=$((tries + 1))
-    [ "$tries" -le "$1" ] || return 1
-    sleep 0.5
-  done
 }
 
 stop_quietly() {

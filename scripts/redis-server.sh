@@ -19,23 +19,13 @@ base_dir=/tmp/amgen-redis-$port
 pid_file=$base_dir/redis.pid
 log_file=$base_dir/server.log
 
-log() { printf 'redis-server: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
+server_name=redis-server
+source "$(dirname "${BASH_SOURCE[0]}")/server-lib.sh"
 
 cli() { "$redis_bin/redis-cli" -h "$host" -p "$port" "$@"; }
 
 is_ready() {
   [ "$(cli ping 2>/dev/null)" = PONG ]
-}
-
-server_pid() {
-  [ -s "$pid_file" ] && cat "$pid_file"
-}
-
-is_ours_running() {
-  local pid
-  pid=$(server_pid) || return 1
-  kill -0 "$pid" 2>/dev/null
 }
 
 start() {
@@ -57,16 +47,6 @@ start() {
     || { cat "$log_file" >&2 || true; die "server did not start"; }
   wait_until_ready 60 || { cat "$log_file" >&2 || true; die "server not ready after 30 s"; }
   log "running on $host:$port (state in $base_dir)"
-}
-
-# Polls every half second, at most $1 times.
-wait_until_ready() {
-  local tries=0
-  until is_ready; do
-    tries=$((tries + 1))
-    [ "$tries" -le "$1" ] || return 1
-    sleep 0.5
-  done
 }
 
 stop_quietly() {
