@@ -3,7 +3,7 @@
 # tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter) used by tests/e2e and bench/. Safe to re-run.
 # The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
 # their own, and nginx is only used for `nginx -t` on generated gateways, so the packages' system services are kept
-# from starting during the install (see no_service_starts) and nginx's from starting at boot (disable_nginx_service).
+# from starting during the install (see no_service_starts) and nginx's and prometheus's from starting at boot (disable_system_service).
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -55,8 +55,8 @@ install_apt_packages() {
   "${sudo[@]}" apt-get update -qq
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
   allow_service_starts
-  case " ${missing[*]} " in *" nginx "*) disable_nginx_service ;; esac
-  case " ${missing[*]} " in *" prometheus "*) disable_prometheus_service ;; esac
+  case " ${missing[*]} " in *" nginx "*) disable_system_service nginx ;; esac
+  case " ${missing[*]} " in *" prometheus "*) disable_system_service prometheus ;; esac
 }
 
 # Without systemd (a container, a CI runner) the packages' postinst scripts start their services through
@@ -84,23 +84,16 @@ allow_service_starts() {
   fi
 }
 
-# nginx's postinst also enables its service (systemd unit and init script links), which would take port 80 at the
-# next boot, where a generated project's gateway container wants it. systemctl disables both, even where systemd is
-# not running. Only right after this script installed nginx, so that a system nginx enabled on purpose is left alone.
-disable_nginx_service() {
-  if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet nginx 2>/dev/null; then
-    log "disabling the nginx system service (only nginx -t is used)"
-    "${sudo[@]}" systemctl disable --quiet nginx
-  fi
-}
-
-# prometheus's postinst enables its service as well: a system Prometheus would take port 9090 at the next boot, where a
-# generated project's prometheus container publishes its own; the tests only use promtool. Disabled the same way,
-# and only right after this script installed the package.
-disable_prometheus_service() {
-  if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet prometheus 2>/dev/null; then
-    log "disabling the prometheus system service (only promtool is used)"
-    "${sudo[@]}" systemctl disable --quiet prometheus
+# nginx's and prometheus's postinst scripts enable their services (systemd units and init script links), which would
+# take ports 80 and 9090 at the next boot, where a generated project's gateway and prometheus containers want them;
+# the tests only use `nginx -t` and promtool. systemctl disables them even where systemd is not running. Called only
+# right after this script installed the package, so that a system service enabled on purpose is left alone; a failure
+# is reported and does not stop the install (it changes nothing the tests use).
+disable_system_service() {
+  local name=$1
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-enabled --quiet "$name" 2>/dev/null; then
+    log "disabling the $name system service (the tests only use its command-line tools)"
+    "${sudo[@]}" systemctl disable --quiet "$name" || log "could not disable the $name service; it may start at boot"
   fi
 }
 
