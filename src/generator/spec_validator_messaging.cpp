@@ -236,8 +236,18 @@ private:
             fmt::format("worker '{}' has no jobs", short_name),
             "add 'jobs:', e.g. {remind: {event: AppointmentBooked}} or {sweep: {every: 15m}}");
     }
+    std::map<std::string, const JobSpec*> job_per_event; // one queue per worker and event: one job on it
     for (const auto& job : service.jobs) {
       check_name(job.name, "job");
+      if (job.event) {
+        const auto [it, inserted] = job_per_event.emplace(job.event->value, &job);
+        if (!inserted) {
+          error(job.event->position,
+                fmt::format("worker '{}' already runs job '{}' on '{}' (line {})", short_name, it->second->name.value,
+                            job.event->value, it->second->name.position.line),
+                "one job per event and worker: do both steps in one job, or consume the event in another worker");
+        }
+      }
       if (job.event && job.every) {
         error(job.every->position, fmt::format("job '{}' has both 'event' and 'every'", job.name.value),
               "a job runs on an event or on a schedule; split it in two jobs");

@@ -127,6 +127,14 @@ TEST_SUITE("generator::spec_validator_messaging")
                 "consume events"});
   }
 
+  TEST_CASE("a worker runs at most one job per event (they would share its queue)")
+  {
+    const auto jobs = k_jobs + "      remind_again: {event: AppointmentBooked}\n";
+    CHECK(errors_only(check_spec(messaging_spec(jobs, k_commands, k_events))) ==
+          Lines{"spec.yaml:11:29: error: worker 'reminders_worker' already runs job 'remind' on 'AppointmentBooked' "
+                "(line 10)"});
+  }
+
   TEST_CASE("jobs whose writes publish the events that trigger them form a loop")
   {
     const auto jobs = std::string("      remind: {event: AppointmentBooked, calls: [Patient.update]}\n"
