@@ -108,9 +108,8 @@ Manifest load_manifest(const TemplateStore& store, const std::string& folder, co
       // `module: redis` or `module: [rabbitmq, redis]` (all of them).
       const auto names = gate.IsSequence() ? gate.as<std::vector<std::string>>()
                                            : std::vector<std::string>{gate.Scalar()};
-      const auto& catalogue = module_catalogue();
       for (const auto& name : names) {
-        if (std::none_of(catalogue.begin(), catalogue.end(), [&](const ModuleInfo& m) { return m.name == name; })) {
+        if (!find_module(name)) {
           diagnostics.error(file, position_of(gate), fmt::format("unknown module '{}'", name));
         }
       }

@@ -214,6 +214,12 @@ const Event* Model::find_event(const std::string& name) const
   return nullptr;
 }
 
+const Service* Model::first_service(const std::string& kind) const
+{
+  const auto it = std::find_if(services.begin(), services.end(), [&](const Service& s) { return s.kind == kind; });
+  return it == services.end() ? nullptr : &*it;
+}
+
 bool Model::has_module(const std::string& name) const
 {
   return std::any_of(modules.begin(), modules.end(), [&](const Module& m) { return m.name == name; });

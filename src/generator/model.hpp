@@ -128,6 +128,8 @@ struct Model
   [[nodiscard]] const Entity* find_entity(const std::string& name) const;
   [[nodiscard]] const Event* find_event(const std::string& name) const;
   [[nodiscard]] bool has_module(const std::string& name) const;
+  /// The first service of `kind` in spec order, or nullptr.
+  [[nodiscard]] const Service* first_service(const std::string& kind) const;
 };
 
 /// Resolves a Spec that passed `validate_spec` (behaviour on an invalid spec is unspecified).

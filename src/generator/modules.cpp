@@ -23,16 +23,12 @@ const std::vector<ModuleInfo>& module_catalogue()
   return catalogue;
 }
 
-namespace {
-
 const ModuleInfo* find_module(const std::string& name)
 {
   const auto& catalogue = module_catalogue();
   const auto it = std::find_if(catalogue.begin(), catalogue.end(), [&](const ModuleInfo& m) { return m.name == name; });
   return it == catalogue.end() ? nullptr : &*it;
 }
-
-} // namespace
 
 std::vector<ResolvedModule> resolve_modules(const Spec& spec)
 {

@@ -18,6 +18,8 @@ struct ModuleInfo
 
 /// Every module amgen knows, in the order the framework generates them.
 [[nodiscard]] const std::vector<ModuleInfo>& module_catalogue();
+/// The catalogue entry named `name`, or nullptr.
+[[nodiscard]] const ModuleInfo* find_module(const std::string& name);
 
 struct ResolvedModule
 {

@@ -109,9 +109,7 @@ void validate_resolved_modules(const Spec& spec, const ValidationContext& contex
   const auto& available = context.available_modules;
   for (const auto& module : resolve_modules(spec)) {
     const auto where = module_position(spec, module.name);
-    const auto& catalogue = module_catalogue();
-    const auto info = std::find_if(catalogue.begin(), catalogue.end(),
-                                   [&](const ModuleInfo& m) { return m.name == module.name; });
+    const auto* info = find_module(module.name); // resolve_modules only returns catalogue modules
     const bool has_service = info->service_type.empty()
                              || std::any_of(spec.services.begin(), spec.services.end(), [&](const ServiceSpec& s) {
                                   return s.type.value == info->service_type;

@@ -207,12 +207,8 @@ Json service_view(const Model& model, const Service& service, const Json& entiti
 
 std::string first_service_of_kind(const Model& model, const std::string& kind)
 {
-  for (const auto& service : model.services) {
-    if (service.kind == kind) {
-      return service.name;
-    }
-  }
-  return {};
+  const auto* service = model.first_service(kind);
+  return service ? service->name : std::string{};
 }
 
 } // namespace

@@ -204,17 +204,9 @@ void add_messaging_service_keys(const Model& model, const Service& service, Json
   view["service_is_bot"] = service.kind == "bot";
   view["service_is_data_mongo"] = service.kind == "data_mongo";
   view["service_redis_db"] = service.kind == "bot" ? 1 : service.kind == "worker" ? 2 : 0;
-  std::string api_name;
-  int api_port = 0;
-  for (const auto& candidate : model.services) {
-    if (candidate.kind == "api") {
-      api_name = candidate.name;
-      api_port = 8000 + candidate.index;
-      break;
-    }
-  }
-  view["service_api_url_env"] = api_name.empty() ? std::string{} : screaming_from_snake(api_name) + "_URL";
-  view["service_api_port_dev"] = api_port;
+  const auto* api = model.first_service("api");
+  view["service_api_url_env"] = api ? screaming_from_snake(api->name) + "_URL" : std::string{};
+  view["service_api_port_dev"] = api ? 8000 + api->index : 0;
   Json consumed = Json::array();
   for (const auto& event : model.events) {
     if (std::find(event.consumers.begin(), event.consumers.end(), service.name) == event.consumers.end()) {
@@ -264,21 +256,11 @@ void add_messaging_root_keys(const Model& model, Json& root)
     modules.push_back(Json{{"module_name", module.name}, {"module_reason", module.reason}});
   }
   root["modules"] = modules;
-  std::string mongo_name;
-  for (const auto& service : model.services) {
-    if (service.kind == "api" && !root.contains("api_service_url_env")) {
-      root["api_service_url_env"] = screaming_from_snake(service.name) + "_URL";
-      root["api_service_port_dev"] = 8000 + service.index;
-    }
-    if (service.kind == "data_mongo" && mongo_name.empty()) {
-      mongo_name = service.name;
-    }
-  }
-  if (!root.contains("api_service_url_env")) {
-    root["api_service_url_env"] = "";
-    root["api_service_port_dev"] = 0;
-  }
-  root["mongo_service_name"] = mongo_name;
+  const auto* api = model.first_service("api");
+  root["api_service_url_env"] = api ? screaming_from_snake(api->name) + "_URL" : std::string{};
+  root["api_service_port_dev"] = api ? 8000 + api->index : 0;
+  const auto* mongo = model.first_service("data_mongo");
+  root["mongo_service_name"] = mongo ? mongo->name : std::string{};
 }
 
 } // namespace amgen::generator
