@@ -210,4 +210,16 @@ std::string collapse_whitespace(std::string_view text)
   return out;
 }
 
+std::string python_docstring_text(std::string_view text)
+{
+  std::string out;
+  for (char c : collapse_whitespace(text)) {
+    if (c == '\\' || c == '"') {
+      out.push_back('\\');
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 } // namespace amgen::generator

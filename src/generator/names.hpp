@@ -28,5 +28,7 @@ namespace amgen::generator {
 /// `text` with every run of white space folded to one space and the ends trimmed (for one-line
 /// Markdown and comments).
 [[nodiscard]] std::string collapse_whitespace(std::string_view text);
+/// `text` on one line, safe inside a `"""docstring"""`: backslashes and double quotes escaped.
+[[nodiscard]] std::string python_docstring_text(std::string_view text);
 
 } // namespace amgen::generator

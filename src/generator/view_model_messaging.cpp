@@ -141,6 +141,8 @@ Json job_view(const Model& model, const Service& service, const Job& job)
   view["job_name"] = job.name;
   view["job_class"] = pascal_from_snake(job.name);
   view["job_description"] = collapse_whitespace(job.description.empty() ? words_from_snake(job.name) : job.description);
+  view["job_description_doc"] = python_docstring_text(job.description.empty() ? words_from_snake(job.name)
+                                                                               : job.description);
   view["job_description_py"] = python_string_literal(job.description.empty() ? words_from_snake(job.name)
                                                                                : job.description);
   view["job_is_event"] = !job.event.empty();
@@ -171,6 +173,7 @@ Json command_view(const Model& model, const Command& command)
                              : command.description;
   view["command_description"] = collapse_whitespace(description);
   view["command_description_py"] = python_string_literal(description);
+  view["command_description_doc"] = python_docstring_text(description);
   view["command_action"] = command.action;
   view["command_is_list"] = command.action == "list";
   view["command_is_get"] = command.action == "get";

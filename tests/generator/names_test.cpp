@@ -71,4 +71,10 @@ TEST_SUITE("generator::names")
     CHECK(shortened.substr(0, 57) == long_name.substr(0, 56) + "_");
     CHECK(shortened != postgres_identifier("uniq_" + std::string(71, 'x')));
   }
+
+  TEST_CASE("text for a docstring stays on one line with backslashes and double quotes escaped")
+  {
+    CHECK(python_docstring_text("Say \"hi\"\n  to C:\\x \"\"\" end\\") ==
+          "Say \\\"hi\\\" to C:\\\\x \\\"\\\"\\\" end\\\\");
+  }
 }
