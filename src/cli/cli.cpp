@@ -51,6 +51,7 @@ const std::vector<Command>& commands()
        app.add_option("--out", n.out_dir, "Target directory (default: ./NAME)");
        app.add_flag("--dry-run", n.dry_run, "Print the file tree; write nothing");
        app.add_flag("--force", n.force, "Write into a non-empty directory (user-owned files are kept)");
+       app.add_flag("--no-input", n.no_input, "Never prompt; fail listing what is missing");
      },
      [](const Options& o) { return run_new(o.global, o.new_project); }},
     {"validate", "Check a spec and print every error as file:line:col",

@@ -1,6 +1,8 @@
 // `amgen new`: spec (file or flags) → pipeline → plan → dry-run listing or atomic write.
 #include "cli/commands.hpp"
+#include "cli/new_prompts.hpp"
 #include "cli/output.hpp"
+#include "cli/terminal.hpp"
 #include "generator/names.hpp"
 #include "generator/pipeline.hpp"
 #include "generator/plan.hpp"
@@ -24,7 +26,13 @@ void require_snake_case(const std::string& value, const char* flag)
   }
 }
 
-generator::ProjectRequest make_request(const NewOptions& options, const generator::TemplateStore& store)
+bool may_prompt(const GlobalOptions& global, const NewOptions& options)
+{
+  return !options.no_input && !global.json && options.spec_file.empty() && Terminal::stdio_is_interactive();
+}
+
+generator::ProjectRequest make_request(const GlobalOptions& global, const NewOptions& options,
+                                       const generator::TemplateStore& store)
 {
   generator::ProjectRequest request;
   require_snake_case(options.name, "NAME");
@@ -41,6 +49,18 @@ generator::ProjectRequest make_request(const NewOptions& options, const generato
     request.spec_text = read_text_file(options.spec_file);
     return request;
   }
+  require_snake_case(options.context, "--context");
+  require_snake_case(options.domain, "--domain");
+  for (const auto& module : options.modules) {
+    require_snake_case(module, "--with");
+  }
+  if ((options.name.empty() || options.context.empty()) && may_prompt(global, options)) {
+    Terminal terminal(std::cin, std::cout);
+    const auto answers = ask_for_project(terminal, options, store);
+    request.spec_file = "amgen.yaml (from your answers)";
+    request.spec_text = generator::default_spec_text(store, answers);
+    return request;
+  }
   std::vector<std::string> missing;
   if (options.name.empty()) {
     missing.emplace_back("NAME");
@@ -49,17 +69,14 @@ generator::ProjectRequest make_request(const NewOptions& options, const generato
     missing.emplace_back("--context");
   }
   if (!missing.empty()) {
-    throw Error(fmt::format("missing {} (or pass --spec FILE)", fmt::join(missing, " and ")), ExitStatus::usage);
-  }
-  require_snake_case(options.context, "--context");
-  require_snake_case(options.domain, "--domain");
-  for (const auto& module : options.modules) {
-    require_snake_case(module, "--with");
+    throw Error(fmt::format("missing {} (or pass --spec FILE; on a terminal, amgen new asks for them)",
+                            fmt::join(missing, " and ")),
+                ExitStatus::usage);
   }
   request.spec_file = "amgen.yaml (from flags)";
   request.spec_text = generator::default_spec_text(
     store, {options.name, options.context, options.domain.empty() ? options.name : options.domain,
-            options.level.value_or(1), options.modules});
+            options.level.value_or(1), options.modules, {}});
   return request;
 }
 
@@ -86,8 +103,9 @@ void print_plan(const GlobalOptions& global, const generator::Plan& plan, bool d
     return;
   }
   if (!global.quiet) {
-    std::cout << fmt::format("created {} ({} files)\n\nnext steps:\n  cd {}\n  make install\n  make check\n",
-                             plan.target, plan.files.size(), plan.target);
+    std::cout << fmt::format("created {} ({} files); its spec is {}/.amgen/spec.yaml\n\nnext steps:\n  cd {}\n"
+                             "  make install\n  make check\n",
+                             plan.target, plan.files.size(), plan.target, plan.target);
   }
 }
 
@@ -96,7 +114,7 @@ void print_plan(const GlobalOptions& global, const generator::Plan& plan, bool d
 ExitStatus run_new(const GlobalOptions& global, const NewOptions& options)
 {
   const auto store = template_store(global);
-  const auto request = make_request(options, store);
+  const auto request = make_request(global, options, store);
   const auto result = generator::generate_project(request, store, k_version);
   if (!global.quiet || result.diagnostics.has_errors()) {
     print_diagnostics(result.diagnostics, request.spec_file, request.spec_text);

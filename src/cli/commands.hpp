@@ -27,6 +27,7 @@ struct NewOptions
   std::string out_dir;
   bool dry_run = false;
   bool force = false;
+  bool no_input = false; ///< Never prompt, even on a terminal.
 };
 
 struct SpecOptions

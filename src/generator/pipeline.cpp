@@ -140,6 +140,58 @@ ProjectResult generate_project(const ProjectRequest& request, const TemplateStor
   return result;
 }
 
+namespace {
+
+// The entities of a default spec, and the names the services derive from the first one.
+void set_entities(kainjow::mustache::data& view, const std::vector<DefaultSpecEntity>& entities)
+{
+  using kainjow::mustache::data;
+  const std::string primary = entities.empty() ? "Item" : entities.front().name;
+  const auto primary_snake = snake_from_pascal(primary);
+  view.set("primary", primary);
+  view.set("primary_snake", primary_snake);
+  view.set("primary_words", words_from_snake(primary_snake));
+  view.set("primary_plural", plural_snake(primary_snake));
+  view.set("primary_plural_words", words_from_snake(plural_snake(primary_snake)));
+  data entity_list{data::type::list};
+  data requirement_list{data::type::list};
+  int requirement_number = 0;
+  const auto add_requirement = [&](const std::string& entity) {
+    data requirement{data::type::object};
+    requirement.set("requirement_id", fmt::format("FR-{:03}", ++requirement_number));
+    requirement.set("requirement_text",
+                    fmt::format("{} are created, listed, updated and deleted",
+                                title_from_snake(plural_snake(snake_from_pascal(entity)))));
+    requirement.set("requirement_entity", entity);
+    requirement_list.push_back(requirement);
+  };
+  for (const auto& entity : entities) {
+    data item{data::type::object};
+    item.set("entity_name", entity.name);
+    data fields{data::type::list};
+    for (const auto& field : entity.fields) {
+      data f{data::type::object};
+      f.set("field_name", field.name);
+      f.set("field_type", field.type);
+      f.set("field_is_string", field.type == "string");
+      f.set("field_optional", field.optional);
+      f.set("field_has_values", !field.values.empty());
+      f.set("field_values", fmt::format("{}", fmt::join(field.values, ", ")));
+      fields.push_back(f);
+    }
+    item.set("entity_fields", fields);
+    entity_list.push_back(item);
+    add_requirement(entity.name);
+  }
+  if (entities.empty()) {
+    add_requirement(primary);
+  }
+  view.set("entities", entity_list);
+  view.set("requirements", requirement_list);
+}
+
+} // namespace
+
 std::string default_spec_text(const TemplateStore& store, const DefaultSpecRequest& request)
 {
   const auto* text = store.find("default_spec.yaml");
@@ -171,6 +223,7 @@ std::string default_spec_text(const TemplateStore& store, const DefaultSpecReque
   data.set("with_bot", with("bot"));
   data.set("with_mongo", with("mongo"));
   data.set("with_events", !consumers.empty());
+  set_entities(data, request.entities);
   data.set("consumers", fmt::format("{}", fmt::join(consumers, ", ")));
   data.set("has_modules", !request.modules.empty());
   data.set("modules", fmt::format("{}", fmt::join(request.modules, ", ")));

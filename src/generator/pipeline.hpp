@@ -39,7 +39,22 @@ struct ProjectResult
 /// Loads `levels.yaml` from the store.
 [[nodiscard]] LevelsTable load_levels(const TemplateStore& store, Diagnostics& diagnostics);
 
-/// Flags for a spec made from command-line answers instead of a file.
+/// A field typed at the interactive prompt: `name:type`, `name:type?` (optional), `name:enum=a|b`.
+struct DefaultSpecField
+{
+  std::string name;
+  std::string type;
+  bool optional = false;
+  std::vector<std::string> values; ///< For `enum`.
+};
+
+struct DefaultSpecEntity
+{
+  std::string name; ///< PascalCase
+  std::vector<DefaultSpecField> fields;
+};
+
+/// Flags or prompt answers for a spec made without a file.
 struct DefaultSpecRequest
 {
   std::string project_name;
@@ -47,9 +62,11 @@ struct DefaultSpecRequest
   std::string domain;
   long level = 1;
   std::vector<std::string> modules;
+  std::vector<DefaultSpecEntity> entities; ///< Empty: the template's example entity `Item`.
 };
 
-/// Renders `default_spec.yaml` from the store: a two-service spec (business API + PostgreSQL data API).
+/// Renders `default_spec.yaml` from the store: a business API + PostgreSQL data API spec, with the
+/// services the modules ask for. The first entity is the one workers, bots and events refer to.
 [[nodiscard]] std::string default_spec_text(const TemplateStore& store, const DefaultSpecRequest& request);
 
 } // namespace amgen::generator

@@ -12,7 +12,7 @@ TEST_SUITE("generator::pipeline")
   TEST_CASE("the spec made from flags is valid and names the two core services")
   {
     const auto store = TemplateStore::embedded();
-    const auto text = default_spec_text(store, {"shop", "ecommerce", "catalog", 2, {}});
+    const auto text = default_spec_text(store, {"shop", "ecommerce", "catalog", 2, {}, {}});
     const auto lines = amgen::test::check_spec(text);
     CHECK(lines == std::vector<std::string>{});
     CHECK(text.find("  - {domain: catalog, type: api}\n") != std::string::npos);
@@ -22,8 +22,27 @@ TEST_SUITE("generator::pipeline")
 
   TEST_CASE("flag modules land in the spec")
   {
-    const auto text = default_spec_text(TemplateStore::embedded(), {"shop", "ecommerce", "shop", 1, {"redis", "worker"}});
+    const auto text = default_spec_text(TemplateStore::embedded(), {"shop", "ecommerce", "shop", 1, {"redis", "worker"}, {}});
     CHECK(text.find("modules: [redis, worker]\n") != std::string::npos);
+  }
+
+  TEST_CASE("answered entities replace the example entity, and the first one is what services and events use")
+  {
+    DefaultSpecRequest request{"clinic", "healthcare", "clinic", 1, {"worker", "bot"}, {}};
+    request.entities = {{"Patient", {{"full_name", "string", false, {}}, {"birth_date", "date", true, {}}}},
+                        {"Visit", {{"status", "enum", false, {"booked", "done"}}}}};
+    const auto text = default_spec_text(TemplateStore::embedded(), request);
+    CHECK(amgen::test::check_spec(text)
+          == std::vector<std::string>{"spec.yaml:0:0: note: module 'rabbitmq' added: the spec defines events",
+                                      "spec.yaml:0:0: note: module 'redis' added: required by bot"});
+    CHECK(text.find("Item") == std::string::npos);
+    CHECK(text.find("      full_name: {type: string, max_length: 200}\n") != std::string::npos);
+    CHECK(text.find("      birth_date: {type: date, required: false}\n") != std::string::npos);
+    CHECK(text.find("      status: {type: enum, values: [booked, done]}\n") != std::string::npos);
+    CHECK(text.find("follow_up_patient: {event: PatientCreated, calls: [Patient.get]") != std::string::npos);
+    CHECK(text.find("      patients: {entity: Patient, action: list") != std::string::npos);
+    CHECK(text.find("{id: FR-002, text: \"Visits are created, listed, updated and deleted\", implemented_by: [Visit]}")
+          != std::string::npos);
   }
 
   TEST_CASE("an invalid spec renders nothing")
