@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException
 
 from shared.utils.problems import PROBLEM_JSON_MEDIA_TYPE, build_problem
 from src.domain.errors import (
+    BusinessRuleViolationError,
     ConflictError,
     DataServiceError,
     DataServiceUnavailableError,
@@ -25,6 +26,7 @@ logger = logging.getLogger(__name__)
 _STATUS_BY_ERROR: dict[type[DomainError], int] = {
     NotFoundError: 404,
     ConflictError: 409,
+    BusinessRuleViolationError: 409,
     ValidationFailedError: 422,
     DataServiceError: 502,
     DataServiceUnavailableError: 503,

@@ -1,1 +1,1 @@
-"""Domain errors, free of any framework."""
+"""Domain errors and the business rules (``rules``), checked before every write."""

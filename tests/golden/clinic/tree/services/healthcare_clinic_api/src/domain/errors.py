@@ -24,6 +24,13 @@ class ValidationFailedError(DomainError):
     """The request values are not acceptable; ``errors`` lists them when known."""
 
 
+class BusinessRuleViolationError(DomainError):
+    """A business rule of ``src/domain/rules`` refuses the change (409): the stored data forbids it, e.g. a double
+    booking or one loan too many. A value that no stored data could make acceptable is a
+    :class:`ValidationFailedError` (422) instead.
+    """
+
+
 class DataServiceUnavailableError(DomainError):
     """A data service cannot be reached or is not ready."""
 

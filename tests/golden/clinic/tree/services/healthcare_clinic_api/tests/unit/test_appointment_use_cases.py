@@ -13,6 +13,7 @@ from shared.contracts.appointment import (
 )
 from src.application.use_cases.appointment_use_cases import AppointmentUseCases
 from src.domain.errors import NotFoundError, ValidationFailedError
+from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.appointment_client import (
     DATA_SERVICE_NAME,
     AppointmentClient,
@@ -30,8 +31,11 @@ def data_client(data_http_clients: dict[str, httpx.AsyncClient]) -> httpx.AsyncC
 
 
 @pytest.fixture
-def use_cases(data_client: httpx.AsyncClient) -> UseCases:
-    return AppointmentUseCases(AppointmentClient(data_client))
+def use_cases(data_client: httpx.AsyncClient, data_http_clients: dict[str, httpx.AsyncClient]) -> UseCases:
+    return AppointmentUseCases(
+        AppointmentClient(data_client),
+        RuleContext.from_http_clients(data_http_clients),
+    )
 
 
 async def _create(use_cases: UseCases, data_client: httpx.AsyncClient) -> UUID:

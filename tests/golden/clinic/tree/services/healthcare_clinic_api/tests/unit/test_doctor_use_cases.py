@@ -13,6 +13,7 @@ from shared.contracts.doctor import (
 )
 from src.application.use_cases.doctor_use_cases import DoctorUseCases
 from src.domain.errors import NotFoundError, ValidationFailedError
+from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.doctor_client import (
     DATA_SERVICE_NAME,
     DoctorClient,
@@ -30,8 +31,11 @@ def data_client(data_http_clients: dict[str, httpx.AsyncClient]) -> httpx.AsyncC
 
 
 @pytest.fixture
-def use_cases(data_client: httpx.AsyncClient) -> UseCases:
-    return DoctorUseCases(DoctorClient(data_client))
+def use_cases(data_client: httpx.AsyncClient, data_http_clients: dict[str, httpx.AsyncClient]) -> UseCases:
+    return DoctorUseCases(
+        DoctorClient(data_client),
+        RuleContext.from_http_clients(data_http_clients),
+    )
 
 
 async def _create(use_cases: UseCases, data_client: httpx.AsyncClient) -> UUID:

@@ -15,6 +15,7 @@ from shared.contracts.appointment import (
 )
 from src.api.dependencies import HttpClientsDep
 from src.application.use_cases.appointment_use_cases import AppointmentUseCases
+from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.appointment_client import (
     DATA_SERVICE_NAME,
     AppointmentClient,
@@ -28,8 +29,11 @@ SortQuery = Annotated[str, Query(description="Sort key, prefixed with '-' for de
 
 
 def get_appointment_use_cases(http_clients: HttpClientsDep) -> AppointmentUseCases:
-    """Use cases bound to the client of the data service that owns appointments."""
-    return AppointmentUseCases(AppointmentClient(http_clients[DATA_SERVICE_NAME]))
+    """Use cases bound to the client of the data service that owns appointments, and the rules' context."""
+    return AppointmentUseCases(
+        AppointmentClient(http_clients[DATA_SERVICE_NAME]),
+        RuleContext.from_http_clients(http_clients),
+    )
 
 
 UseCasesDep = Annotated[AppointmentUseCases, Depends(get_appointment_use_cases)]

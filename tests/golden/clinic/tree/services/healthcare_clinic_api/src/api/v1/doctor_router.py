@@ -15,6 +15,7 @@ from shared.contracts.doctor import (
 )
 from src.api.dependencies import HttpClientsDep
 from src.application.use_cases.doctor_use_cases import DoctorUseCases
+from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.doctor_client import (
     DATA_SERVICE_NAME,
     DoctorClient,
@@ -28,8 +29,11 @@ SortQuery = Annotated[str, Query(description="Sort key, prefixed with '-' for de
 
 
 def get_doctor_use_cases(http_clients: HttpClientsDep) -> DoctorUseCases:
-    """Use cases bound to the client of the data service that owns doctors."""
-    return DoctorUseCases(DoctorClient(http_clients[DATA_SERVICE_NAME]))
+    """Use cases bound to the client of the data service that owns doctors, and the rules' context."""
+    return DoctorUseCases(
+        DoctorClient(http_clients[DATA_SERVICE_NAME]),
+        RuleContext.from_http_clients(http_clients),
+    )
 
 
 UseCasesDep = Annotated[DoctorUseCases, Depends(get_doctor_use_cases)]

@@ -16,6 +16,7 @@ from shared.contracts.patient import (
 )
 from src.api.dependencies import HttpClientsDep
 from src.application.use_cases.patient_use_cases import PatientUseCases
+from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.patient_client import (
     DATA_SERVICE_NAME,
     PatientClient,
@@ -29,8 +30,11 @@ SortQuery = Annotated[str, Query(description="Sort key, prefixed with '-' for de
 
 
 def get_patient_use_cases(http_clients: HttpClientsDep) -> PatientUseCases:
-    """Use cases bound to the client of the data service that owns patients."""
-    return PatientUseCases(PatientClient(http_clients[DATA_SERVICE_NAME]))
+    """Use cases bound to the client of the data service that owns patients, and the rules' context."""
+    return PatientUseCases(
+        PatientClient(http_clients[DATA_SERVICE_NAME]),
+        RuleContext.from_http_clients(http_clients),
+    )
 
 
 UseCasesDep = Annotated[PatientUseCases, Depends(get_patient_use_cases)]

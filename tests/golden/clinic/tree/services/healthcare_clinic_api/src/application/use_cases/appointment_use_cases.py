@@ -10,14 +10,19 @@ from shared.contracts.appointment import (
     AppointmentPublic,
     AppointmentUpdate,
 )
+from src.domain.rules import RuleContext, appointment_rules
 from src.infrastructure.http_clients.appointment_client import AppointmentClient
 
 
 class AppointmentUseCases:
-    """Operations on appointments; business rules are enforced here, storage is the data service's."""
+    """Operations on appointments: every write passes the business rules of
+    ``src/domain/rules/appointment_rules.py`` first; storage is the data service's.
+    """
 
-    def __init__(self, client: AppointmentClient) -> None:
+    def __init__(self, client: AppointmentClient, rules: RuleContext) -> None:
+        """``rules`` is what the business rules read."""
         self._client = client
+        self._rules = rules
 
     async def list_appointments(
         self,
@@ -41,7 +46,10 @@ class AppointmentUseCases:
         self,
         payload: AppointmentCreate,
     ) -> AppointmentPublic:
-        """Create one appointment; :class:`ConflictError` on a duplicate or a missing parent."""
+        """Create one appointment once the rules accept it; :class:`ConflictError` on a duplicate or a missing parent,
+        :class:`BusinessRuleViolationError` or :class:`ValidationFailedError` when a rule refuses it.
+        """
+        await appointment_rules.check_create(payload, self._rules)
         return await self._client.create_appointment(payload)
 
     async def update_appointment(
@@ -49,12 +57,14 @@ class AppointmentUseCases:
         appointment_id: UUID,
         payload: AppointmentUpdate,
     ) -> AppointmentPublic:
-        """Change the fields of one appointment that ``payload`` sets."""
+        """Change the fields of one appointment that ``payload`` sets, once the rules accept the change."""
+        await appointment_rules.check_update(appointment_id, payload, self._rules)
         return await self._client.update_appointment(appointment_id, payload)
 
     async def delete_appointment(
         self,
         appointment_id: UUID,
     ) -> None:
-        """Delete one appointment; :class:`ConflictError` while other resources reference it."""
+        """Delete one appointment once the rules accept it; :class:`ConflictError` while other resources reference it."""
+        await appointment_rules.check_delete(appointment_id, self._rules)
         await self._client.delete_appointment(appointment_id)

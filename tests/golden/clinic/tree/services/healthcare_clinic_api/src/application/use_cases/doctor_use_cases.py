@@ -10,14 +10,19 @@ from shared.contracts.doctor import (
     DoctorPublic,
     DoctorUpdate,
 )
+from src.domain.rules import RuleContext, doctor_rules
 from src.infrastructure.http_clients.doctor_client import DoctorClient
 
 
 class DoctorUseCases:
-    """Operations on doctors; business rules are enforced here, storage is the data service's."""
+    """Operations on doctors: every write passes the business rules of
+    ``src/domain/rules/doctor_rules.py`` first; storage is the data service's.
+    """
 
-    def __init__(self, client: DoctorClient) -> None:
+    def __init__(self, client: DoctorClient, rules: RuleContext) -> None:
+        """``rules`` is what the business rules read."""
         self._client = client
+        self._rules = rules
 
     async def list_doctors(
         self,
@@ -41,7 +46,10 @@ class DoctorUseCases:
         self,
         payload: DoctorCreate,
     ) -> DoctorPublic:
-        """Create one doctor; :class:`ConflictError` on a duplicate or a missing parent."""
+        """Create one doctor once the rules accept it; :class:`ConflictError` on a duplicate or a missing parent,
+        :class:`BusinessRuleViolationError` or :class:`ValidationFailedError` when a rule refuses it.
+        """
+        await doctor_rules.check_create(payload, self._rules)
         return await self._client.create_doctor(payload)
 
     async def update_doctor(
@@ -49,12 +57,14 @@ class DoctorUseCases:
         doctor_id: UUID,
         payload: DoctorUpdate,
     ) -> DoctorPublic:
-        """Change the fields of one doctor that ``payload`` sets."""
+        """Change the fields of one doctor that ``payload`` sets, once the rules accept the change."""
+        await doctor_rules.check_update(doctor_id, payload, self._rules)
         return await self._client.update_doctor(doctor_id, payload)
 
     async def delete_doctor(
         self,
         doctor_id: UUID,
     ) -> None:
-        """Delete one doctor; :class:`ConflictError` while other resources reference it."""
+        """Delete one doctor once the rules accept it; :class:`ConflictError` while other resources reference it."""
+        await doctor_rules.check_delete(doctor_id, self._rules)
         await self._client.delete_doctor(doctor_id)

@@ -11,14 +11,19 @@ from shared.contracts.patient import (
     PatientPublic,
     PatientUpdate,
 )
+from src.domain.rules import RuleContext, patient_rules
 from src.infrastructure.http_clients.patient_client import PatientClient
 
 
 class PatientUseCases:
-    """Operations on patients; business rules are enforced here, storage is the data service's."""
+    """Operations on patients: every write passes the business rules of
+    ``src/domain/rules/patient_rules.py`` first; storage is the data service's.
+    """
 
-    def __init__(self, client: PatientClient) -> None:
+    def __init__(self, client: PatientClient, rules: RuleContext) -> None:
+        """``rules`` is what the business rules read."""
         self._client = client
+        self._rules = rules
 
     async def list_patients(
         self,
@@ -42,7 +47,10 @@ class PatientUseCases:
         self,
         payload: PatientCreate,
     ) -> PatientPublic:
-        """Create one patient; :class:`ConflictError` on a duplicate or a missing parent."""
+        """Create one patient once the rules accept it; :class:`ConflictError` on a duplicate or a missing parent,
+        :class:`BusinessRuleViolationError` or :class:`ValidationFailedError` when a rule refuses it.
+        """
+        await patient_rules.check_create(payload, self._rules)
         return await self._client.create_patient(payload)
 
     async def update_patient(
@@ -50,14 +58,16 @@ class PatientUseCases:
         patient_id: UUID,
         payload: PatientUpdate,
     ) -> PatientPublic:
-        """Change the fields of one patient that ``payload`` sets."""
+        """Change the fields of one patient that ``payload`` sets, once the rules accept the change."""
+        await patient_rules.check_update(patient_id, payload, self._rules)
         return await self._client.update_patient(patient_id, payload)
 
     async def delete_patient(
         self,
         patient_id: UUID,
     ) -> None:
-        """Delete one patient; :class:`ConflictError` while other resources reference it."""
+        """Delete one patient once the rules accept it; :class:`ConflictError` while other resources reference it."""
+        await patient_rules.check_delete(patient_id, self._rules)
         await self._client.delete_patient(patient_id)
 
     async def list_patient_appointments(
