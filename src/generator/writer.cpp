@@ -124,7 +124,12 @@ std::string temporary_prefix(const std::string& target)
 
 void commit_plan(const Plan& plan)
 {
-  const fs::path target(plan.target);
+  // Absolute, so that `.` or `dir/` still has a parent to put the temporary directory in.
+  auto target = fs::absolute(plan.target).lexically_normal();
+  if (!target.has_filename()) {
+    target = target.parent_path();
+  }
+  const bool replaces_working_directory = fs::exists(target) && fs::equivalent(target, fs::current_path());
   std::error_code ec;
   fs::create_directories(parent_of(target), ec);
   if (ec) {
@@ -146,6 +151,10 @@ void commit_plan(const Plan& plan)
       }
     }
     swap_into_place(temporary, target, target_exists);
+    if (replaces_working_directory) {
+      // The old directory is gone; later relative paths of this process must reach the new one.
+      fs::current_path(target);
+    }
   } catch (const fs::filesystem_error& e) {
     fs::remove_all(temporary, ec);
     throw Error(fmt::format("cannot write the project: {}", e.what()));

@@ -39,6 +39,27 @@ TEST_SUITE("generator::writer")
     CHECK(entries(dir.path()) == std::vector<std::string>{"demo"});
   }
 
+  TEST_CASE("writing into the working directory as '.' swaps it beside itself and follows the new directory")
+  {
+    TempDir dir;
+    dir.write_tree({{"demo/notes.md", "mine\n"}});
+    const auto project = dir.path() / "demo";
+    const auto previous = fs::current_path();
+    fs::current_path(project);
+    try {
+      commit_plan(plan_files({{"src/app.py", "app\n", Owner::template_owned}}, "."));
+      commit_plan(plan_files({{"src/app.py", "app 2\n", Owner::template_owned}}, "./"));
+      CHECK(read_file("src/app.py") == "app 2\n");
+      CHECK(read_file("notes.md") == "mine\n");
+      CHECK(fs::equivalent(fs::current_path(), project));
+    } catch (...) {
+      fs::current_path(previous);
+      throw;
+    }
+    fs::current_path(previous);
+    CHECK(entries(dir.path()) == std::vector<std::string>{"demo"});
+  }
+
   TEST_CASE("a failed write leaves neither the target nor a temporary directory")
   {
     TempDir dir;
