@@ -20,6 +20,7 @@ struct Options
   NewOptions new_project;
   SpecOptions spec;
   CheckOptions check;
+  GenerateOptions generate;
 };
 
 struct Command
@@ -33,7 +34,8 @@ struct Command
 void add_spec_options(CLI::App& app, Options& options)
 {
   app.add_option("spec", options.spec.spec_file, "The spec file (amgen.yaml)")->required();
-  app.add_option("--level", options.spec.level, "Override the spec's level")->check(CLI::Range(1, 9));
+  app.add_option("--level", options.spec.level, "Override the spec's level (see 'amgen levels')")
+    ->check(CLI::PositiveNumber);
 }
 
 const std::vector<Command>& commands()
@@ -44,7 +46,7 @@ const std::vector<Command>& commands()
        auto& n = o.new_project;
        app.add_option("name", n.name, "The project name (snake_case); wins over the spec's name");
        app.add_option("--spec", n.spec_file, "Render this spec file");
-       app.add_option("--level", n.level, "Maturity level (see 'amgen levels')")->check(CLI::Range(1, 9));
+       app.add_option("--level", n.level, "Maturity level (see 'amgen levels')")->check(CLI::PositiveNumber);
        app.add_option("--with", n.modules, "Optional modules, comma-separated")->delimiter(',');
        app.add_option("--context", n.context, "Business context, without --spec");
        app.add_option("--domain", n.domain, "Business domain, without --spec (default: the name)");
@@ -54,6 +56,35 @@ const std::vector<Command>& commands()
        app.add_flag("--no-input", n.no_input, "Never prompt; fail listing what is missing");
      },
      [](const Options& o) { return run_new(o.global, o.new_project); }},
+    {"generate", "Take an idea to a verified project through the seven-stage AI workflow",
+     [](CLI::App& app, Options& o) {
+       auto& g = o.generate;
+       app.add_option("idea", g.idea, "The idea, in your words");
+       app.add_option("--idea-file", g.idea_file, "Read the idea from this file");
+       app.add_option("--answers", g.answers_file, "Answers to the questions of the last run (JSON or YAML)");
+       app.add_option("--out", g.out_dir, "The project directory, which also holds the run's state (default: .)");
+       app.add_flag("--resume", g.resume, "Continue the run recorded in --out; finished stages are not repeated");
+       app.add_option("--until-stage", g.until_stage, "Stop after this stage (0-6)")->check(CLI::Range(0, 6));
+       app.add_flag("--yes", g.yes, "Approve the plan without asking");
+       app.add_option("--max-tokens", g.max_tokens, "Stop before the run would spend more tokens")
+         ->check(CLI::NonNegativeNumber);
+       app.add_option("--max-cost", g.max_cost, "Stop before the run would cost more (USD)")
+         ->check(CLI::NonNegativeNumber);
+       app.add_option("--verify-command", g.verify_command, "Stage 5's check of the project (default: make check)");
+       app.add_option("--verify-timeout", g.verify_timeout_s, "Seconds before the check is killed")
+         ->check(CLI::PositiveNumber);
+       app.add_option("--provider", g.provider, "openai or anthropic (AMGEN_LLM_PROVIDER)");
+       app.add_option("--base-url", g.base_url, "The provider's API base URL (AMGEN_LLM_BASE_URL)");
+       app.add_option("--model", g.model, "The model (AMGEN_LLM_MODEL)");
+       app.add_option("--timeout", g.timeout_s, "Seconds a model call may take in total")->check(CLI::PositiveNumber);
+       app.add_option("--retries", g.retries, "Retries of a failed model call")->check(CLI::Range(0, 10));
+       app.add_option("--concurrency", g.concurrency, "Model calls in flight at once")->check(CLI::Range(1, 32));
+       app.add_option("--cache-dir", g.cache_dir, "The response cache (AMGEN_LLM_CACHE_DIR)");
+       app.add_flag("--no-cache", g.no_cache, "Neither read nor write the response cache");
+       app.add_option("--record", g.record_file, "Append every model exchange to this cassette");
+       app.add_option("--replay", g.replay_file, "Answer model calls from this cassette only (no network)");
+     },
+     [](const Options& o) { return run_generate(o.global, o.generate); }},
     {"validate", "Check a spec and print every error as file:line:col",
      add_spec_options, [](const Options& o) { return run_validate(o.global, o.spec); }},
     {"view-model", "Print the view model the templates see, as JSON",

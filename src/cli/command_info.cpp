@@ -77,6 +77,22 @@ ExitStatus run_schema(const GlobalOptions& global)
   return ExitStatus::ok;
 }
 
+namespace {
+
+const char* repeat_name(generator::Repeat repeat)
+{
+  switch (repeat) {
+  case generator::Repeat::per_entity: return "entity";
+  case generator::Repeat::per_event: return "event";
+  case generator::Repeat::per_job: return "job";
+  case generator::Repeat::per_command: return "command";
+  case generator::Repeat::once: break;
+  }
+  return "once";
+}
+
+} // namespace
+
 ExitStatus run_templates(const GlobalOptions& global)
 {
   const auto store = template_store(global);
@@ -89,7 +105,8 @@ ExitStatus run_templates(const GlobalOptions& global)
     for (const auto& entry : manifest.entries) {
       files.push_back({{"path", entry.output_path},
                        {"feature", entry.feature},
-                       {"repeat", entry.repeat == generator::Repeat::per_entity ? "entity" : "once"},
+                       {"modules", entry.modules},
+                       {"repeat", repeat_name(entry.repeat)},
                        {"owner", generator::owner_name(entry.owner)}});
     }
   }
@@ -105,9 +122,12 @@ ExitStatus run_templates(const GlobalOptions& global)
     std::cout << folder << "/\n";
     for (const auto& file : files) {
       const auto feature = file["feature"].get<std::string>();
-      std::cout << fmt::format("  {}{}{}\n", file["path"].get<std::string>(),
+      const auto modules = file["modules"].get<std::vector<std::string>>();
+      const auto repeat = file["repeat"].get<std::string>();
+      std::cout << fmt::format("  {}{}{}{}\n", file["path"].get<std::string>(),
                                feature.empty() ? "" : fmt::format("  [{}]", feature),
-                               file["repeat"] == "entity" ? "  (per entity)" : "");
+                               modules.empty() ? "" : fmt::format("  [module: {}]", fmt::join(modules, ", ")),
+                               repeat == "once" ? "" : fmt::format("  (per {})", repeat));
     }
   }
   return ExitStatus::ok;

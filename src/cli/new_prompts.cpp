@@ -169,7 +169,9 @@ void ask_modules(Terminal& terminal, const DraftChecker& checker, DefaultSpecReq
 {
   std::vector<std::string> names;
   for (const auto& module : generator::module_catalogue()) {
-    names.push_back(module.name);
+    if (!module.service_type.empty() || module.has_infrastructure_templates) {
+      names.push_back(module.name); // the others have no templates yet, and the validator rejects them
+    }
   }
   terminal.say(fmt::format("Optional modules: {}", fmt::join(names, ", ")));
   std::vector<std::string> notes;
