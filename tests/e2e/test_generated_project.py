@@ -1,7 +1,7 @@
 """The proof that amgen works: the projects it renders pass their own `make check` (ruff, ruff format, mypy
 --strict, pytest with the level's coverage threshold) with no test skipped. Here the example clinic (its hostile
-description included) runs on SQLite, the development default, at the lowest and the highest level e2e covers;
-test_five_kinds.py runs the same two kinds on a real PostgreSQL at every level.
+description included) runs on SQLite, the development default, at every level e2e covers;
+test_five_kinds.py runs the same two kinds on a real PostgreSQL at the lowest and the highest.
 
 All projects share one venv (AMGEN_E2E_VENV); rendered projects have the same service names, so each test makes
 sure its own project is the one installed there before it runs `make check`.
@@ -26,7 +26,7 @@ from generated_projects import (
 from harness import Amgen
 
 
-@pytest.fixture(scope="module", params=[LEVELS[0], LEVELS[-1]], ids=lambda level: f"level{level}")
+@pytest.fixture(scope="module", params=LEVELS, ids=lambda level: f"level{level}")
 def project(
     request: pytest.FixtureRequest,
     amgen: Amgen,
