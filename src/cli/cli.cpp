@@ -70,14 +70,15 @@ const std::vector<Command>& commands()
          ->check(CLI::NonNegativeNumber);
        app.add_option("--max-cost", g.max_cost, "Stop before the run would cost more (USD)")
          ->check(CLI::NonNegativeNumber);
-       app.add_option("--verify-command", g.verify_command, "Stage 5's check of the project (default: make check)");
+       app.add_option("--verify-command", g.verify_command,
+                      "Stage 5's check of the project (default: make install check)");
        app.add_option("--verify-timeout", g.verify_timeout_s, "Seconds before the check is killed")
          ->check(CLI::PositiveNumber);
        app.add_option("--provider", g.provider, "openai or anthropic (AMGEN_LLM_PROVIDER)");
        app.add_option("--base-url", g.base_url, "The provider's API base URL (AMGEN_LLM_BASE_URL)");
        app.add_option("--model", g.model, "The model (AMGEN_LLM_MODEL)");
-       app.add_option("--timeout", g.timeout_s, "Seconds a model call may take in total")->check(CLI::PositiveNumber);
-       app.add_option("--retries", g.retries, "Retries of a failed model call")->check(CLI::Range(0, 10));
+       app.add_option("--llm-timeout", g.timeout_s, "Seconds a model call may take in total")->check(CLI::PositiveNumber);
+       app.add_option("--llm-retries", g.retries, "Retries of a failed model call")->check(CLI::Range(0, 10));
        app.add_option("--concurrency", g.concurrency, "Model calls in flight at once")->check(CLI::Range(1, 32));
        app.add_option("--cache-dir", g.cache_dir, "The response cache (AMGEN_LLM_CACHE_DIR)");
        app.add_flag("--no-cache", g.no_cache, "Neither read nor write the response cache");

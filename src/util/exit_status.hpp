@@ -10,6 +10,8 @@ enum class ExitStatus : int {
   clarification_needed = 3,
   verification_failed = 4,
   llm_or_network = 5,
+  budget_exceeded = 6,     // --max-tokens / --max-cost would be crossed; work so far is kept
+  approval_needed = 7,     // the plan waits for approval: re-run with --yes (or --resume --yes)
 };
 
 } // namespace amgen
