@@ -111,9 +111,11 @@ Outcome run(const Options& options, llm::Chat& chat, const generator::TemplateSt
     throw Error("--out is required", ExitStatus::usage);
   }
   if (options.until_stage < 0 || options.until_stage >= k_stage_count) {
-    throw Error(fmt::format("--until must be 0-{}, not {}", k_stage_count - 1, options.until_stage), ExitStatus::usage);
+    throw Error(fmt::format("--until-stage must be 0-{}, not {}", k_stage_count - 1, options.until_stage),
+                ExitStatus::usage);
   }
-  const fs::path out(options.out_dir);
+  // Absolute: writing the project may swap the directory, and `.` would then name the old one.
+  const fs::path out = fs::absolute(options.out_dir).lexically_normal();
   auto state = start_or_resume(options, out);
   StageContext context{options, chat, store, pricing, console, out, state};
   json summary = json::object();

@@ -1,0 +1,253 @@
+"""`amgen generate` end to end, as AGENTS.md tells an agent to run it: the real binary and its real LLM client talk
+over HTTP to `amgen_fake_llm` (a scripted cpp-httplib server), the idea goes through questions (exit 3), answers and
+the approval gate (exit 7) to a rendered project whose model-written business rule first fails the project's own
+ruff, goes back to the model with the exact error, and then passes the real `make install check` (ruff, mypy
+--strict, pytest with coverage) before the QA report is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generated_projects import SharedVenv, make_env
+from harness import Amgen, describe
+
+REPO = Path(__file__).resolve().parents[2]
+AGENTS_MD = REPO / "AGENTS.md"
+API_KEY = "sk-e2e-secret-never-written"
+SERVICE = "services/healthcare_clinic_api"
+RULES = f"{SERVICE}/src/domain/rules/patient_rules.py"
+RULES_TEST = f"{SERVICE}/tests/unit/rules/test_patient_rules.py"
+IDEA = "A clinic where patients register with their full name and email. Level 1, no optional modules.\n"
+FIELDS = [
+    "business_context",
+    "level",
+    "functional_requirements",
+    "modules",
+    "nonfunctional_constraints",
+    "dependencies",
+    "scope",
+    "deliverables",
+    "acceptance_criteria",
+    "open_questions",
+]
+SPEC: dict[str, Any] = {
+    "amgen": 1,
+    "project": {"name": "clinic", "context": "healthcare", "description": "Patients of a clinic"},
+    "level": 1,
+    "services": [{"domain": "clinic", "type": "api"}, {"domain": "clinic", "type": "data_postgres"}],
+    "entities": {
+        "Patient": {
+            "fields": {
+                "full_name": {"type": "string", "max_length": 200},
+                "email": {"type": "email", "unique": True},
+            }
+        }
+    },
+    "requirements": [{"id": "FR-001", "text": "Patients register", "implemented_by": ["Patient"]}],
+}
+RULE = '''
+
+# Implements: FR-001
+async def full_name_is_not_blank(data: PatientCreate, context: RuleContext) -> None:
+    """A patient registers with a full name that is more than white space."""
+    if not data.full_name.strip():
+        raise BusinessRuleViolationError("A patient's full name must not be blank.")
+'''
+RULE_TEST = '''
+
+async def test_a_blank_full_name_is_refused(valid_create: PatientCreate, context: RuleContext) -> None:
+    blank = valid_create.model_copy(update={"full_name": "   "})
+    with pytest.raises(BusinessRuleViolationError, match="must not be blank"):
+        await patient_rules.check_create(blank, context)
+'''
+
+
+def fields(missing: str | None) -> dict[str, Any]:
+    return {
+        "fields": [
+            {
+                "field": field,
+                "status": "missing" if field == missing else "present",
+                "question": "How do you know a registration worked?" if field == missing else "",
+            }
+            for field in FIELDS
+        ]
+    }
+
+
+def model_files(default_rules: str, default_test: str) -> tuple[str, str, str]:
+    """The rule file the "model" writes (first with an unused import, then repaired) and its test file."""
+    rules = default_rules.replace(
+        "from src.domain.rules import RuleContext\n",
+        "from src.domain.errors import BusinessRuleViolationError\nfrom src.domain.rules import RuleContext\n",
+    ).replace("CREATE_RULES: tuple[CreateRule, ...] = ()", "CREATE_RULES: tuple[CreateRule, ...] = (full_name_is_not_blank,)")
+    marker = "\nCreateRule = "
+    rules = rules.replace(marker, RULE.rstrip("\n") + "\n\n" + marker, 1)
+    broken = rules.replace("from uuid import UUID\n", "from uuid import UUID\nimport os\n", 1)
+    test = default_test.replace(
+        "assert patient_rules.CREATE_RULES == ()",
+        "assert [*patient_rules.CREATE_RULES] == [patient_rules.full_name_is_not_blank]",
+    ) + RULE_TEST
+    assert rules != default_rules and test != default_test, "the default rule files changed shape"
+    return broken, rules, test
+
+
+def script(default_rules: str, default_test: str) -> dict[str, Any]:
+    broken, fixed, test = model_files(default_rules, default_test)
+    intake = {
+        "level": 1,
+        "requirements": [
+            {
+                "id": "FR-001",
+                "kind": "FR",
+                "title": "Patients register",
+                "priority": "Must",
+                "description": "A patient registers with a full name and an email",
+                "acceptance": "A blank full name is refused",
+            }
+        ],
+        "personas": ["patient"],
+        "out_of_scope": ["billing"],
+        "risks": ["duplicate registrations"],
+    }
+    plan = {
+        "spec": SPEC,
+        "phases": [{"name": "Business rules", "tasks": [{"id": "3.1", "title": "Registration", "requirements": ["FR-001"]}]}],
+        "assumptions": ["email is unique"],
+    }
+    return {
+        "responses": [
+            {"match": "idea_fields", "content": fields("acceptance_criteria")},
+            {"match": "idea_fields", "content": fields(None)},
+            {"match": '"intake"', "content": intake},
+            {"match": '"plan"', "content": plan},
+            {"match": f"File {RULES}:", "content": {"files": [{"path": RULES, "content": broken}]}},
+            {"match": f"File {RULES_TEST}:", "content": {"files": [{"path": RULES_TEST, "content": test}]}},
+            {"match": "Failed checks", "content": {"files": [{"path": RULES, "content": fixed}]}},
+        ]
+    }
+
+
+def agents_md_loop() -> list[tuple[list[str], int]]:
+    """(argv after `amgen`, the exit code its comment promises) for each line of the generate block."""
+    text = AGENTS_MD.read_text()
+    block = re.search(r"```sh\n(amgen --json generate.*?)```", text, re.DOTALL)
+    assert block, "AGENTS.md has no generate loop"
+    loop = []
+    for line in block.group(1).splitlines():
+        command, _, comment = line.partition("#")
+        code = re.search(r"exit (\d+)", comment)
+        assert code, f"the AGENTS.md line names no exit code: {line}"
+        loop.append((shlex.split(command)[1:], int(code.group(1))))
+    return loop
+
+
+@pytest.fixture
+def fake_llm(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """(script path to fill, request log); the server starts on first use of `start_fake_llm`."""
+    yield tmp_path / "script.json", tmp_path / "requests.jsonl"
+
+
+def start_fake_llm(script_file: Path, log: Path) -> tuple[subprocess.Popen[bytes], int]:
+    binary = REPO / "build" / "amgen_fake_llm"
+    assert binary.is_file(), f"no {binary}: build the amgen_fake_llm target"
+    port_file = script_file.with_suffix(".port")
+    server = subprocess.Popen(
+        [str(binary), "--script", str(script_file), "--port-file", str(port_file), "--log", str(log)],
+        stdin=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not port_file.is_file() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert port_file.is_file(), "amgen_fake_llm did not write its port"
+    return server, int(port_file.read_text())
+
+
+def test_the_agents_md_generate_loop_takes_an_idea_to_a_verified_project(
+    amgen: Amgen, shared_venv: SharedVenv, tmp_path: Path, fake_llm: tuple[Path, Path]
+) -> None:
+    # The default rule files of the spec the "model" will plan, so the scripted rewrites start from them.
+    (tmp_path / "spec.json").write_text(json.dumps(SPEC))
+    preview = amgen.run("new", "--spec", str(tmp_path / "spec.json"), "--out", str(tmp_path / "preview"), "-q")
+    assert preview.returncode == 0, describe(preview)
+    script_file, log = fake_llm
+    script_file.write_text(
+        json.dumps(script((tmp_path / "preview" / RULES).read_text(), (tmp_path / "preview" / RULES_TEST).read_text()))
+    )
+    server, port = start_fake_llm(script_file, log)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "idea.md").write_text(IDEA)
+    env = make_env(
+        None,
+        {
+            "AMGEN_LLM_PROVIDER": "openai",
+            "AMGEN_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
+            "AMGEN_LLM_MODEL": "fake-model",
+            "OPENAI_API_KEY": API_KEY,
+            "AMGEN_LLM_CACHE_DIR": str(tmp_path / "cache"),
+            "AMGEN_CONFIG": str(tmp_path / "no-config.yaml"),
+            "VENV": str(shared_venv.path),
+            "PYTHON": shared_venv.python,
+        },
+    )
+    shared_venv.installed = None  # stage 5's `make install` installs this project into the shared venv
+    try:
+        outputs = []
+        for args, expected in agents_md_loop():
+            if "--answers" in args:
+                questions = json.loads(outputs[-1])["questions"]
+                answers = {question["id"]: "A registered patient can be read back by id" for question in questions}
+                (work / "answers.json").write_text(json.dumps({"answers": answers}))
+            result = subprocess.run(
+                [str(amgen.binary), *args],
+                cwd=work,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                capture_output=True,
+                text=True,
+                timeout=1500,
+                check=False,
+            )
+            assert result.returncode == expected, f"amgen {' '.join(args)}\n{describe(result)}"
+            outputs.append(result.stdout)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
+
+    first, _, last = (json.loads(output) for output in outputs)
+    assert first["status"] == "clarification_needed"
+    assert [question["id"] for question in first["questions"]] == ["acceptance_criteria"]
+    assert last["status"] == "done"
+    assert last["tokens"]["input"] > 0 and last["tokens"]["output"] > 0
+
+    app = work / "app"
+    assert (app / RULES).read_text() == model_files(
+        (tmp_path / "preview" / RULES).read_text(), (tmp_path / "preview" / RULES_TEST).read_text()
+    )[1]
+    report = (app / "artifacts" / "reports" / "qa-report.md").read_text()
+    assert "FR-001" in report
+    assert (app / "artifacts" / "requirements" / "intake.md").is_file()
+    assert (app / "artifacts" / "plans" / "implementation-plan.md").is_file()
+
+    # The repair request carried the exact ruff error of the unused import the first version had.
+    requests = [json.loads(line) for line in log.read_text().splitlines()]
+    repair = next(request["body"] for request in requests if "Failed checks" in request["body"])
+    assert "F401" in repair and "`os` imported but unused" in repair
+    assert len(requests) == 7, "every scripted answer is used exactly once"
+
+    # The key reached the server in its header only: nothing amgen wrote holds it.
+    for path in [*app.rglob("*"), *(tmp_path / "cache").rglob("*")]:
+        if path.is_file() and ".venv" not in path.parts:
+            assert API_KEY.encode() not in path.read_bytes(), f"{path} holds the API key"
