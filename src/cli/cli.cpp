@@ -70,8 +70,9 @@ const std::vector<Command>& commands()
          ->check(CLI::NonNegativeNumber);
        app.add_option("--max-cost", g.max_cost, "Stop before the run would cost more (USD)")
          ->check(CLI::NonNegativeNumber);
-       app.add_option("--verify-command", g.verify_command,
-                      "Stage 5's check of the project (default: make install check)");
+       app.add_option("--install-command", g.install_command,
+                      "Stage 5's preparation of the project's environment, run once (default: make install)");
+       app.add_option("--verify-command", g.verify_command, "Stage 5's check of the project (default: make check)");
        app.add_option("--verify-timeout", g.verify_timeout_s, "Seconds before the check is killed")
          ->check(CLI::PositiveNumber);
        app.add_option("--provider", g.provider, "openai or anthropic (AMGEN_LLM_PROVIDER)");

@@ -89,6 +89,7 @@ workflow::Options workflow_options(const GlobalOptions& global, const GenerateOp
   out.yes = options.yes;
   out.max_tokens = options.max_tokens;
   out.max_cost = options.max_cost;
+  out.install_command = options.install_command;
   out.verify_command = options.verify_command;
   out.verify_timeout_s = options.verify_timeout_s;
   out.interactive = !global.json;

@@ -53,7 +53,8 @@ struct GenerateOptions
   bool yes = false;
   long max_tokens = 0;
   double max_cost = 0;
-  std::string verify_command = "make install check";
+  std::string install_command = "make install";
+  std::string verify_command = "make check";
   int verify_timeout_s = 1800;
   std::optional<std::string> provider;
   std::optional<std::string> base_url;

@@ -197,7 +197,8 @@ std::string qa_report_markdown(const QaReportFacts& facts)
                        found.empty() ? "❌ not found" : "✅ done",
                        evidence.empty() ? "—" : cell(fmt::format("{}", fmt::join(evidence, ", "))));
   }
-  out += fmt::format("\nImplemented: {} of {} functional requirements.\n\n", implemented, traced);
+  out += fmt::format("\nRequirement coverage: {}% ({} of {} functional requirements implemented).\n\n",
+                     traced == 0 ? 0 : implemented * 100 / traced, implemented, traced);
   out += "## Tokens and cost per stage\n\n" + tokens_table(facts.state);
   out += "\n## How to run\n\n```sh\nmake install && make check\ncp .env.example .env\ndocker compose up -d\n```\n\n";
   out += "## Upgrade path\n\n" + upgrade_path(facts.levels, facts.level);

@@ -8,6 +8,7 @@
 #include "workflow/stages.hpp"
 #include "workflow/text_files.hpp"
 
+#include <filesystem>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <regex>
@@ -32,22 +33,44 @@ int coverage_percent(const std::string& output)
   return percent;
 }
 
-json command_check(const StageContext& context, json& record)
+/// The output with what changes from run to run masked (the project's absolute path, timestamps, durations,
+/// object addresses), so a repair prompt for the same failure is the same prompt and a re-run is served
+/// from the cache.
+std::string stable_output(std::string output, const std::filesystem::path& out)
 {
-  const auto result = run_child(context.options.verify_command, context.out,
-                                {.timeout_s = context.options.verify_timeout_s});
+  const auto root = out.lexically_normal().string();
+  const auto trimmed_root = root.ends_with('/') ? root.substr(0, root.size() - 1) : root;
+  for (auto at = output.find(trimmed_root); at != std::string::npos; at = output.find(trimmed_root, at)) {
+    output.replace(at, trimmed_root.size(), "<project>");
+  }
+  static const std::regex k_timestamp(R"(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}([.,]\d+)?)");
+  static const std::regex k_duration(R"(\b\d+(\.\d+)?s\b)");
+  static const std::regex k_address(R"(\b0x[0-9a-f]{6,}\b)");
+  output = std::regex_replace(output, k_timestamp, "<timestamp>");
+  output = std::regex_replace(output, k_duration, "<time>s");
+  return std::regex_replace(output, k_address, "0x<address>");
+}
+
+json run_check_command(const StageContext& context, const char* check, const std::string& command)
+{
+  const auto result = run_child(command, context.out, {.timeout_s = context.options.verify_timeout_s});
   std::string details;
   if (result.timed_out) {
-    details = fmt::format("'{}' timed out after {} s and was killed", context.options.verify_command,
-                          context.options.verify_timeout_s);
+    details = fmt::format("'{}' timed out after {} s and was killed", command, context.options.verify_timeout_s);
   } else if (result.signal != 0) {
-    details = fmt::format("'{}' was killed by signal {}", context.options.verify_command, result.signal);
+    details = fmt::format("'{}' was killed by signal {}", command, result.signal);
   } else {
-    details = fmt::format("'{}' exited with {}", context.options.verify_command, result.exit_code);
+    details = fmt::format("'{}' exited with {}", command, result.exit_code);
   }
-  record["coverage_percent"] = coverage_percent(result.output_tail);
-  return {{"check", "verify_command"}, {"passed", result.succeeded()}, {"details", details},
-          {"output", result.output_tail}};
+  return {{"check", check}, {"passed", result.succeeded()}, {"details", details},
+          {"output", stable_output(result.output_tail, context.out)}};
+}
+
+json command_check(const StageContext& context, json& record)
+{
+  auto check = run_check_command(context, "verify_command", context.options.verify_command);
+  record["coverage_percent"] = coverage_percent(check.at("output").get<std::string>());
+  return check;
 }
 
 json coverage_check(const StageContext& context, json& record)
@@ -137,6 +160,21 @@ StageResult run_verify_stage(StageContext& context)
   const auto generated = earlier_record(context, 4);
   for (const auto& path : generated.at("model_owned")) {
     model_owned.insert(path.get<std::string>());
+  }
+  if (!context.options.install_command.empty()) {
+    const auto install = run_check_command(context, "install_command", context.options.install_command);
+    if (!install.at("passed").get<bool>()) {
+      // An environment failure (no index, a broken interpreter): the model cannot fix it, so it is not asked.
+      record["checks"] = json::array({install});
+      record["gave_up_after"] = "the environment could not be prepared";
+      save_stage_record(context.out, 5, record);
+      const auto report = write_qa_report(context, record);
+      context.console.info(fmt::format("install failed: {}", install.at("details").get<std::string>()));
+      return {ExitStatus::verification_failed,
+              {{"status", "verification_failed"}, {"gave_up_after", record["gave_up_after"]},
+               {"failures", json::array({{{"check", "install_command"}, {"details", install.at("details")}}})},
+               {"report", report.string()}}};
+    }
   }
   while (true) {
     const json checks = {command_check(context, record), coverage_check(context, record), marker_check(context)};

@@ -26,6 +26,9 @@ struct Options
   bool yes = false;          ///< Approve the plan without asking.
   long max_tokens = 0;       ///< Stop before a call would cross this many tokens in total; 0: no limit.
   double max_cost = 0;       ///< Stop before a call would cross this cost in USD; 0: no limit.
+  /// Prepares the project's environment once before the checks (empty: nothing). Its failure is an
+  /// environment failure: reported (exit 4), never sent to the model.
+  std::string install_command = "make install";
   std::string verify_command = "make check";
   int verify_timeout_s = 1800;
   int concurrency = 4;       ///< Stage-4 model calls in flight at once.

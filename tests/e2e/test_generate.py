@@ -1,8 +1,10 @@
 """`amgen generate` end to end, as AGENTS.md tells an agent to run it: the real binary and its real LLM client talk
 over HTTP to `amgen_fake_llm` (a scripted cpp-httplib server), the idea goes through questions (exit 3), answers and
 the approval gate (exit 7) to a rendered project whose model-written business rule first fails the project's own
-ruff, goes back to the model with the exact error, and then passes the real `make install check` (ruff, mypy
---strict, pytest with coverage) before the QA report is written.
+tests, goes back to the model with the failing output, and then passes the real `make install` + `make check`
+(ruff, mypy --strict, pytest with coverage) before the QA report is written. A second run is served from the cache
+(zero requests), a run killed in stage 4 resumes without repeating stages 1-3, and a budget too small stops with
+exit 6 before spending.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import time
@@ -87,51 +90,53 @@ def fields(missing: str | None) -> dict[str, Any]:
 
 
 def model_files(default_rules: str, default_test: str) -> tuple[str, str, str]:
-    """The rule file the "model" writes (first with an unused import, then repaired) and its test file."""
+    """The rule file the "model" writes (first with its condition inverted, then repaired) and its test file."""
     rules = default_rules.replace(
         "from src.domain.rules import RuleContext\n",
         "from src.domain.errors import BusinessRuleViolationError\nfrom src.domain.rules import RuleContext\n",
     ).replace("CREATE_RULES: tuple[CreateRule, ...] = ()", "CREATE_RULES: tuple[CreateRule, ...] = (full_name_is_not_blank,)")
     marker = "\nCreateRule = "
     rules = rules.replace(marker, RULE.rstrip("\n") + "\n\n" + marker, 1)
-    broken = rules.replace("from uuid import UUID\n", "from uuid import UUID\nimport os\n", 1)
+    broken = rules.replace("    if not data.full_name.strip():", "    if data.full_name.strip():", 1)
     test = default_test.replace(
         "assert patient_rules.CREATE_RULES == ()",
         "assert [*patient_rules.CREATE_RULES] == [patient_rules.full_name_is_not_blank]",
     ) + RULE_TEST
-    assert rules != default_rules and test != default_test, "the default rule files changed shape"
+    assert broken != rules != default_rules and test != default_test, "the default rule files changed shape"
     return broken, rules, test
+
+
+INTAKE: dict[str, Any] = {
+    "level": 1,
+    "requirements": [
+        {
+            "id": "FR-001",
+            "kind": "FR",
+            "title": "Patients register",
+            "priority": "Must",
+            "description": "A patient registers with a full name and an email",
+            "acceptance": "A blank full name is refused",
+        }
+    ],
+    "personas": ["patient"],
+    "out_of_scope": ["billing"],
+    "risks": ["duplicate registrations"],
+}
+PLAN: dict[str, Any] = {
+    "spec": SPEC,
+    "phases": [{"name": "Business rules", "tasks": [{"id": "3.1", "title": "Registration", "requirements": ["FR-001"]}]}],
+    "assumptions": ["email is unique"],
+}
 
 
 def script(default_rules: str, default_test: str) -> dict[str, Any]:
     broken, fixed, test = model_files(default_rules, default_test)
-    intake = {
-        "level": 1,
-        "requirements": [
-            {
-                "id": "FR-001",
-                "kind": "FR",
-                "title": "Patients register",
-                "priority": "Must",
-                "description": "A patient registers with a full name and an email",
-                "acceptance": "A blank full name is refused",
-            }
-        ],
-        "personas": ["patient"],
-        "out_of_scope": ["billing"],
-        "risks": ["duplicate registrations"],
-    }
-    plan = {
-        "spec": SPEC,
-        "phases": [{"name": "Business rules", "tasks": [{"id": "3.1", "title": "Registration", "requirements": ["FR-001"]}]}],
-        "assumptions": ["email is unique"],
-    }
     return {
         "responses": [
             {"match": "idea_fields", "content": fields("acceptance_criteria")},
             {"match": "idea_fields", "content": fields(None)},
-            {"match": '"intake"', "content": intake},
-            {"match": '"plan"', "content": plan},
+            {"match": '"intake"', "content": INTAKE},
+            {"match": '"plan"', "content": PLAN},
             {"match": f"File {RULES}:", "content": {"files": [{"path": RULES, "content": broken}]}},
             {"match": f"File {RULES_TEST}:", "content": {"files": [{"path": RULES_TEST, "content": test}]}},
             {"match": "Failed checks", "content": {"files": [{"path": RULES, "content": fixed}]}},
@@ -151,6 +156,48 @@ def agents_md_loop() -> list[tuple[list[str], int]]:
         assert code, f"the AGENTS.md line names no exit code: {line}"
         loop.append((shlex.split(command)[1:], int(code.group(1))))
     return loop
+
+
+def run_agents_md_loop(amgen: Amgen, work: Path, env: dict[str, str]) -> list[str]:
+    """Runs the AGENTS.md lines in `work`, answering the questions like an agent; returns their stdout."""
+    outputs: list[str] = []
+    for args, expected in agents_md_loop():
+        if "--answers" in args:
+            questions = json.loads(outputs[-1])["questions"]
+            answers = {question["id"]: "A registered patient can be read back by id" for question in questions}
+            (work / "answers.json").write_text(json.dumps({"answers": answers}))
+        result = run_amgen(amgen, args, work, env)
+        assert result.returncode == expected, f"amgen {' '.join(args)}\n{describe(result)}"
+        outputs.append(result.stdout)
+    return outputs
+
+
+def run_amgen(amgen: Amgen, args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(amgen.binary), *args],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+        check=False,
+    )
+
+
+def llm_env(port: int, tmp_path: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    return make_env(
+        None,
+        {
+            "AMGEN_LLM_PROVIDER": "openai",
+            "AMGEN_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
+            "AMGEN_LLM_MODEL": "fake-model",
+            "OPENAI_API_KEY": API_KEY,
+            "AMGEN_LLM_CACHE_DIR": str(tmp_path / "cache"),
+            "AMGEN_CONFIG": str(tmp_path / "no-config.yaml"),
+            **(extra or {}),
+        },
+    )
 
 
 @pytest.fixture
@@ -189,39 +236,15 @@ def test_the_agents_md_generate_loop_takes_an_idea_to_a_verified_project(
     work = tmp_path / "work"
     work.mkdir()
     (work / "idea.md").write_text(IDEA)
-    env = make_env(
-        None,
-        {
-            "AMGEN_LLM_PROVIDER": "openai",
-            "AMGEN_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
-            "AMGEN_LLM_MODEL": "fake-model",
-            "OPENAI_API_KEY": API_KEY,
-            "AMGEN_LLM_CACHE_DIR": str(tmp_path / "cache"),
-            "AMGEN_CONFIG": str(tmp_path / "no-config.yaml"),
-            "VENV": str(shared_venv.path),
-            "PYTHON": shared_venv.python,
-        },
-    )
+    env = llm_env(port, tmp_path, {"VENV": str(shared_venv.path), "PYTHON": shared_venv.python})
     shared_venv.installed = None  # stage 5's `make install` installs this project into the shared venv
     try:
-        outputs = []
-        for args, expected in agents_md_loop():
-            if "--answers" in args:
-                questions = json.loads(outputs[-1])["questions"]
-                answers = {question["id"]: "A registered patient can be read back by id" for question in questions}
-                (work / "answers.json").write_text(json.dumps({"answers": answers}))
-            result = subprocess.run(
-                [str(amgen.binary), *args],
-                cwd=work,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                capture_output=True,
-                text=True,
-                timeout=1500,
-                check=False,
-            )
-            assert result.returncode == expected, f"amgen {' '.join(args)}\n{describe(result)}"
-            outputs.append(result.stdout)
+        outputs = run_agents_md_loop(amgen, work, env)
+        # The same loop again in a fresh directory at the same place: every answer comes from the cache.
+        requests_before = len(log.read_text().splitlines())
+        shutil.rmtree(work / "app")
+        run_agents_md_loop(amgen, work, env)
+        assert len(log.read_text().splitlines()) == requests_before, "the cached re-run made HTTP requests"
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=10)
@@ -237,17 +260,97 @@ def test_the_agents_md_generate_loop_takes_an_idea_to_a_verified_project(
         (tmp_path / "preview" / RULES).read_text(), (tmp_path / "preview" / RULES_TEST).read_text()
     )[1]
     report = (app / "artifacts" / "reports" / "qa-report.md").read_text()
-    assert "FR-001" in report
+    assert "Status: **Ready**" in report
+    assert "Requirement coverage: 100% (1 of 1 functional requirements implemented)" in report
+    assert "| FR-001 | Patients register | ✅ done |" in report
     assert (app / "artifacts" / "requirements" / "intake.md").is_file()
     assert (app / "artifacts" / "plans" / "implementation-plan.md").is_file()
 
-    # The repair request carried the exact ruff error of the unused import the first version had.
+    # The repair request carried the failing tests of the inverted rule.
     requests = [json.loads(line) for line in log.read_text().splitlines()]
     repair = next(request["body"] for request in requests if "Failed checks" in request["body"])
-    assert "F401" in repair and "`os` imported but unused" in repair
+    assert "FAILED" in repair and "test_a_blank_full_name_is_refused" in repair
     assert len(requests) == 7, "every scripted answer is used exactly once"
 
     # The key reached the server in its header only: nothing amgen wrote holds it.
     for path in [*app.rglob("*"), *(tmp_path / "cache").rglob("*")]:
         if path.is_file() and ".venv" not in path.parts:
             assert API_KEY.encode() not in path.read_bytes(), f"{path} holds the API key"
+
+
+def test_a_run_killed_in_stage_4_resumes_without_repeating_stages_1_to_3(
+    amgen: Amgen, tmp_path: Path, fake_llm: tuple[Path, Path]
+) -> None:
+    script_file, log = fake_llm
+    rules_answer = {"files": [{"path": RULES, "content": "# Implements: FR-001\n"}]}
+    test_answer = {"files": [{"path": RULES_TEST, "content": "# Implements: FR-001\n"}]}
+    script_file.write_text(
+        json.dumps(
+            {
+                "responses": [
+                    {"match": "idea_fields", "content": fields(None)},
+                    {"match": '"intake"', "content": INTAKE},
+                    {"match": '"plan"', "content": PLAN},
+                    # The first stage-4 answer comes too late: amgen is killed while it waits. The others serve
+                    # whichever stage-4 calls come before the kill and after the resume.
+                    {"match": "File services/", "content": rules_answer, "delay_ms": 30000},
+                    *[{"match": f"File {RULES}:", "content": rules_answer}] * 2,
+                    *[{"match": f"File {RULES_TEST}:", "content": test_answer}] * 2,
+                ]
+            }
+        )
+    )
+    server, port = start_fake_llm(script_file, log)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "idea.md").write_text(IDEA)
+    env = llm_env(port, tmp_path)
+    try:
+        running = subprocess.Popen(
+            [str(amgen.binary), "--json", "generate", "--idea-file", "idea.md", "--out", "app", "--yes"],
+            cwd=work,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while "File services/" not in (log.read_text() if log.is_file() else "") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        running.kill()
+        running.wait(timeout=10)
+        assert "File services/" in log.read_text(), "amgen never reached stage 4"
+
+        result = run_amgen(amgen, ["--json", "generate", "--out", "app", "--resume", "--yes", "--until-stage", "4"],
+                           work, env)
+        assert result.returncode == 0, describe(result)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
+    bodies = [json.loads(line)["body"] for line in log.read_text().splitlines()]
+    for stage_marker in ("idea_fields", '"intake"', '"plan"'):
+        assert sum(stage_marker in body for body in bodies) == 1, f"{stage_marker} was asked again after the kill"
+    assert (work / "app" / RULES).read_text() == "# Implements: FR-001\n"
+    state = json.loads((work / "app" / ".amgen" / "workflow" / "state.json").read_text())
+    assert [stage["status"] for stage in state["stages"]][:5] == ["done"] * 5
+
+
+def test_a_budget_too_small_stops_before_spending_and_keeps_the_run(
+    amgen: Amgen, tmp_path: Path, fake_llm: tuple[Path, Path]
+) -> None:
+    script_file, log = fake_llm
+    script_file.write_text(json.dumps({"responses": []}))
+    server, port = start_fake_llm(script_file, log)
+    work = tmp_path / "work"
+    work.mkdir()
+    try:
+        result = run_amgen(
+            amgen, ["--json", "generate", IDEA, "--out", "app", "--max-tokens", "50"], work, llm_env(port, tmp_path)
+        )
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
+    assert result.returncode == 6, describe(result)
+    assert json.loads(result.stdout)["status"] == "budget_exceeded"
+    assert not log.is_file() or log.read_text() == "", "a request was sent over the budget"
+    assert (work / "app" / ".amgen" / "workflow" / "state.json").is_file()

@@ -79,6 +79,7 @@ WorkflowHarness::WorkflowHarness()
 {
   options.idea = "A clinic app where patients book appointments with doctors and get reminders";
   options.out_dir = (dir.path() / "app").string();
+  options.install_command = "true";
   options.verify_command = "true";
   options.verify_timeout_s = 60;
   options.yes = true;

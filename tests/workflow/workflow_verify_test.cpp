@@ -100,6 +100,36 @@ TEST_SUITE("workflow::verify")
     CHECK(harness.state().at("repair_attempts") == 1);
   }
 
+  TEST_CASE("workflow: the model sees the check's output with the project path and durations masked")
+  {
+    WorkflowHarness harness;
+    harness.script_happy_path();
+    harness.options.verify_command =
+      "grep -rqw REPAIRED services || { echo \"$PWD/services/x.py failed; 1 failed in 2.57s\"; "
+      "echo '2026-11-22 06:49:13,315 <Client object at 0x7f79daa53390>'; exit 1; }";
+    harness.chat.respond("5-verify",
+                         fixed_files({{{"path", k_rule}, {"content", "# Implements: FR-001\nREPAIRED = 1\n"}}}));
+    CHECK(harness.run().status == ExitStatus::ok);
+    const auto repairs = harness.chat.requests("5-verify");
+    REQUIRE(repairs.size() == 1);
+    CHECK(repairs[0].messages.front().content.find("<project>/services/x.py failed; 1 failed in <time>s\n"
+                                                   "<timestamp> <Client object at 0x<address>>\n")
+          != std::string::npos);
+  }
+
+  TEST_CASE("workflow: a failing install is an environment failure: exit 4 with no model call")
+  {
+    WorkflowHarness harness;
+    harness.script_happy_path();
+    harness.options.install_command = "echo 'no index reachable'; exit 3";
+    const auto outcome = harness.run();
+    CHECK(outcome.status == ExitStatus::verification_failed);
+    CHECK(outcome.summary.at("gave_up_after") == "the environment could not be prepared");
+    CHECK(harness.chat.requests("5-verify").empty());
+    const auto report = read_file(harness.out() / "artifacts/reports/qa-report.md");
+    CHECK(report.find("install_command") != std::string::npos);
+  }
+
   TEST_CASE("workflow: a check still failing after three tries ends with exit 4 and a blocked report")
   {
     WorkflowHarness harness;
