@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 
 from generated_projects import SharedVenv, make_env
-from harness import Amgen, describe
+from harness import Amgen, describe, path_from_env
 
 REPO = Path(__file__).resolve().parents[2]
 AGENTS_MD = REPO / "AGENTS.md"
@@ -207,7 +207,7 @@ def fake_llm(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
 
 
 def start_fake_llm(script_file: Path, log: Path) -> tuple[subprocess.Popen[bytes], int]:
-    binary = REPO / "build" / "amgen_fake_llm"
+    binary = path_from_env("AMGEN_BIN", "build/amgen").parent / "amgen_fake_llm"  # built beside amgen
     assert binary.is_file(), f"no {binary}: build the amgen_fake_llm target"
     port_file = script_file.with_suffix(".port")
     server = subprocess.Popen(
