@@ -173,16 +173,7 @@ def run_agents_md_loop(amgen: Amgen, work: Path, env: dict[str, str]) -> list[st
 
 
 def run_amgen(amgen: Amgen, args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(amgen.binary), *args],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=1500,
-        check=False,
-    )
+    return amgen.run(*args, cwd=cwd, env=env, timeout=1500)
 
 
 def llm_env(port: int, tmp_path: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
