@@ -1,6 +1,8 @@
 """`amgen generate` end to end, as AGENTS.md tells an agent to run it: the real binary and its real LLM client talk
 over HTTP to `amgen_fake_llm` (a scripted cpp-httplib server), the idea goes through questions (exit 3), answers and
-the approval gate (exit 7) to a rendered project whose model-written business rule first fails the project's own
+the approval gate (exit 7) — on the way a schema-valid spec the validator rejects goes back to the model with its
+amgen.yaml:line:col error, and a file path outside the project is refused — to a rendered project whose
+model-written business rule first fails the project's own
 tests, goes back to the model with the failing output, and then passes the real `make install` + `make check`
 (ruff, mypy --strict, pytest with coverage) before the QA report is written. A second run is served from the cache
 (zero requests), a run killed in stage 4 resumes without repeating stages 1-3, and a budget too small stops with
@@ -129,6 +131,14 @@ PLAN: dict[str, Any] = {
 }
 
 
+# A plan whose spec is schema-valid but names an entity that does not exist: the validator's error goes back.
+BAD_PLAN: dict[str, Any] = {
+    **PLAN,
+    "spec": {**SPEC, "requirements": [{"id": "FR-001", "text": "Patients register", "implemented_by": ["Patiant"]}]},
+}
+OUTSIDE = "../outside.py"
+
+
 def script(default_rules: str, default_test: str) -> dict[str, Any]:
     broken, fixed, test = model_files(default_rules, default_test)
     return {
@@ -136,8 +146,14 @@ def script(default_rules: str, default_test: str) -> dict[str, Any]:
             {"match": "idea_fields", "content": fields("acceptance_criteria")},
             {"match": "idea_fields", "content": fields(None)},
             {"match": '"intake"', "content": INTAKE},
+            {"match": '"plan"', "content": BAD_PLAN},
             {"match": '"plan"', "content": PLAN},
-            {"match": f"File {RULES}:", "content": {"files": [{"path": RULES, "content": broken}]}},
+            {
+                "match": f"File {RULES}:",
+                "content": {
+                    "files": [{"path": RULES, "content": broken}, {"path": OUTSIDE, "content": "import os\n"}]
+                },
+            },
             {"match": f"File {RULES_TEST}:", "content": {"files": [{"path": RULES_TEST, "content": test}]}},
             {"match": "Failed checks", "content": {"files": [{"path": RULES, "content": fixed}]}},
         ]
@@ -257,11 +273,18 @@ def test_the_agents_md_generate_loop_takes_an_idea_to_a_verified_project(
     assert (app / "artifacts" / "requirements" / "intake.md").is_file()
     assert (app / "artifacts" / "plans" / "implementation-plan.md").is_file()
 
-    # The repair request carried the failing tests of the inverted rule.
+    # The spec's validation error went back to the model, which fixed it on the second try.
     requests = [json.loads(line) for line in log.read_text().splitlines()]
+    plans = [request["body"] for request in requests if '"plan"' in request["body"]]
+    assert len(plans) == 2 and "Patiant" in plans[1] and "amgen.yaml:" in plans[1]
+    # The path outside the project was refused and never written.
+    assert not (work / "outside.py").exists() and not (app.parent / "outside.py").exists()
+    stage4 = json.loads((app / ".amgen" / "workflow" / "stage-4-generate.json").read_text())
+    assert OUTSIDE in json.dumps(stage4["refused"])
+    # The repair request carried the failing tests of the inverted rule.
     repair = next(request["body"] for request in requests if "Failed checks" in request["body"])
     assert "FAILED" in repair and "test_a_blank_full_name_is_refused" in repair
-    assert len(requests) == 7, "every scripted answer is used exactly once"
+    assert len(requests) == 8, "every scripted answer is used exactly once"
 
     # The key reached the server in its header only: nothing amgen wrote holds it.
     for path in [*app.rglob("*"), *(tmp_path / "cache").rglob("*")]:
