@@ -89,6 +89,8 @@ const std::vector<Command>& commands()
      [](const Options& o) { return run_generate(o.global, o.generate); }},
     {"validate", "Check a spec and print every error as file:line:col",
      add_spec_options, [](const Options& o) { return run_validate(o.global, o.spec); }},
+    {"plan", "Show what 'new' would produce: features included and excluded at the level, modules, files",
+     add_spec_options, [](const Options& o) { return run_plan(o.global, o.spec); }},
     {"view-model", "Print the view model the templates see, as JSON",
      add_spec_options, [](const Options& o) { return run_view_model(o.global, o.spec); }},
     {"check", "Re-render a project from its recorded spec and report drift (exit 1 with a diff)",

@@ -71,6 +71,7 @@ struct GenerateOptions
 [[nodiscard]] ExitStatus run_new(const GlobalOptions& global, const NewOptions& options);
 [[nodiscard]] ExitStatus run_validate(const GlobalOptions& global, const SpecOptions& options);
 [[nodiscard]] ExitStatus run_view_model(const GlobalOptions& global, const SpecOptions& options);
+[[nodiscard]] ExitStatus run_plan(const GlobalOptions& global, const SpecOptions& options);
 [[nodiscard]] ExitStatus run_levels(const GlobalOptions& global);
 [[nodiscard]] ExitStatus run_schema(const GlobalOptions& global);
 [[nodiscard]] ExitStatus run_templates(const GlobalOptions& global);

@@ -49,6 +49,7 @@ def test_every_command_of_the_agents_md_loop_works_as_documented(amgen: Amgen, t
             command = next(word for word in args if not word.startswith("-"))
             expected = {
                 "validate": {"valid", "diagnostics"},
+                "plan": {"project", "level", "level_name", "coverage", "features", "modules", "files"},
                 "new": {"out", "dry_run", "files"},
                 "check": {"clean", "drifted", "missing", "extra", "not_compared"},
                 "levels": {"levels", "features"},

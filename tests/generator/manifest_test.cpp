@@ -3,6 +3,7 @@
 #include "support/spec_fixtures.hpp"
 
 #include <doctest/doctest.h>
+#include <set>
 
 using namespace amgen::generator;
 using amgen::test::TempDir;
@@ -57,6 +58,27 @@ TEST_SUITE("generator::manifest")
     CHECK(manifest.entries[1].repeat == Repeat::per_job);
     CHECK(manifest_errors("files:\n  - {template: a.mustache, path: x, module: [redis, kafka]}\n") ==
           std::vector<std::string>{"2:45: unknown module 'kafka'"});
+  }
+
+  TEST_CASE("every feature of levels.yaml gates some shipped manifest entry, and every gate is a levels.yaml feature")
+  {
+    const auto store = TemplateStore::embedded();
+    const auto levels = amgen::test::shipped_levels();
+    std::set<std::string> gated;
+    Diagnostics diagnostics;
+    for (const auto& folder : store.manifest_folders()) {
+      for (const auto& entry : load_manifest(store, folder, levels, diagnostics).entries) {
+        if (!entry.feature.empty()) {
+          gated.insert(entry.feature);
+        }
+      }
+    }
+    CHECK_FALSE(diagnostics.has_errors()); // a gate naming an unknown feature is a manifest error
+    std::set<std::string> defined;
+    for (const auto& feature : levels.features) {
+      defined.insert(feature.id);
+    }
+    CHECK(gated == defined);
   }
 
   TEST_CASE("every problem of a broken manifest is reported at once")
