@@ -1,8 +1,12 @@
 // Plan: rendered files compared with the target directory, each with an action and a reason.
 #include "generator/plan.hpp"
 
+#include "util/sha256.hpp"
+
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 namespace amgen::generator {
@@ -16,6 +20,7 @@ std::string action_name(Action action)
   case Action::overwrite: return "overwrite";
   case Action::unchanged: return "unchanged";
   case Action::keep_user: return "keep";
+  case Action::remove: return "remove";
   }
   return "create";
 }
@@ -43,6 +48,39 @@ std::optional<std::string> read_existing(const fs::path& path)
   return text.str();
 }
 
+/// Template-owned files an earlier render recorded that `files` no longer contains: removed when unedited.
+void plan_stale_files(const std::vector<RenderedFile>& files, const fs::path& target, Plan& plan)
+{
+  const auto record_text = read_existing(target / ".amgen" / "project.json");
+  if (!record_text) {
+    return;
+  }
+  const auto record = nlohmann::json::parse(*record_text, nullptr, false);
+  if (!record.is_object() || !record.contains("files") || !record["files"].is_array()) {
+    return;
+  }
+  std::set<std::string> rendered;
+  for (const auto& file : files) {
+    rendered.insert(file.path);
+  }
+  for (const auto& entry : record["files"]) {
+    const auto path = entry.value("path", "");
+    if (path.empty() || entry.value("owner", "") != "template" || rendered.contains(path)) {
+      continue;
+    }
+    const auto existing = read_existing(target / path);
+    if (!existing) {
+      continue;
+    }
+    if (util::sha256_hex(*existing) == entry.value("sha256", "")) {
+      plan.files.push_back({path, {}, Owner::template_owned, Action::remove, "no longer generated"});
+    } else {
+      plan.files.push_back({path, *existing, Owner::template_owned, Action::keep_user,
+                            "no longer generated; kept because it was edited"});
+    }
+  }
+}
+
 } // namespace
 
 Plan plan_files(const std::vector<RenderedFile>& files, const std::string& target)
@@ -68,6 +106,9 @@ Plan plan_files(const std::vector<RenderedFile>& files, const std::string& targe
       }
     }
     plan.files.push_back(std::move(planned));
+  }
+  if (plan.target_exists) {
+    plan_stale_files(files, target, plan);
   }
   return plan;
 }

@@ -9,7 +9,7 @@
 
 namespace amgen::generator {
 
-enum class Action { create, overwrite, unchanged, keep_user };
+enum class Action { create, overwrite, unchanged, keep_user, remove };
 [[nodiscard]] std::string action_name(Action action);
 
 struct PlannedFile
@@ -30,6 +30,9 @@ struct Plan
 
 /// Compares the rendered files with what `target` holds now (reads only): identical files are
 /// `unchanged`, existing user- or model-owned files are kept, other existing files are overwritten.
+/// Template-owned files the target's `.amgen/project.json` records but this render no longer produces
+/// (a lower level, a removed entity) are removed when they are as amgen wrote them, and kept (with the
+/// reason) when someone edited them.
 [[nodiscard]] Plan plan_files(const std::vector<RenderedFile>& files, const std::string& target);
 
 /// True when `target` is missing or an empty directory.

@@ -86,6 +86,16 @@ void write_file(const fs::path& path, const std::string& content)
   }
 }
 
+/// Removes `root/relative` and then each parent directory it leaves empty, up to (not including) `root`.
+void remove_file_and_empty_parents(const fs::path& root, const std::string& relative)
+{
+  auto path = root / relative;
+  fs::remove(path);
+  for (path = path.parent_path(); path != root && fs::is_empty(path); path = path.parent_path()) {
+    fs::remove(path);
+  }
+}
+
 /// Swaps two existing paths atomically; false when the kernel or file system cannot.
 bool exchange_paths(const fs::path& a, const fs::path& b)
 {
@@ -148,6 +158,8 @@ void commit_plan(const Plan& plan)
     for (const auto& file : plan.files) {
       if (file.action == Action::create || file.action == Action::overwrite) {
         write_file(temporary / file.path, file.content);
+      } else if (file.action == Action::remove) {
+        remove_file_and_empty_parents(temporary, file.path);
       }
     }
     swap_into_place(temporary, target, target_exists);

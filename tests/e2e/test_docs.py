@@ -152,7 +152,9 @@ def test_customising_templates_commands_work_in_order(amgen: Amgen, tmp_path: Pa
 
 def test_levels_commands_work_in_order(amgen: Amgen, tmp_path: Path) -> None:
     run_doc(DOCS / "levels.md", amgen, tmp_path)
-    assert (tmp_path / "amgen-levels" / "clinic" / "gateway" / "nginx.conf").is_file()
+    # Raised to level 3 (the gateway appeared), then lowered again: the gateway's files were removed.
+    assert not (tmp_path / "amgen-levels" / "clinic" / "gateway").exists()
+    assert "  remove     gateway/nginx.conf\n" in (tmp_path / "amgen-levels" / "lower.txt").read_text()
     printed = json.loads((tmp_path / "amgen-levels" / "levels.json").read_text())
     assert set(printed) == {"levels", "features"}
 

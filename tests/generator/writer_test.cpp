@@ -3,7 +3,10 @@
 #include "support/temp_dir.hpp"
 #include "util/error.hpp"
 
+#include "util/sha256.hpp"
+
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <filesystem>
 #include <unistd.h>
 
@@ -85,6 +88,41 @@ TEST_SUITE("generator::writer")
     CHECK(read_file(dir.path() / "demo/rules.py") == "mine\n");
     CHECK(read_file(dir.path() / "demo/notes.txt") == "keep\n");
     CHECK(entries(dir.path()) == std::vector<std::string>{"demo"});
+  }
+
+  TEST_CASE("a forced write removes recorded template files it no longer renders, unless they were edited")
+  {
+    TempDir dir;
+    const auto target = (dir.path() / "demo").string();
+    const auto record = [](const std::vector<std::pair<std::string, std::string>>& files) {
+      nlohmann::json entries = nlohmann::json::array();
+      for (const auto& [path, content] : files) {
+        entries.push_back({{"path", path}, {"owner", "template"}, {"sha256", amgen::util::sha256_hex(content)}});
+      }
+      return nlohmann::json{{"files", entries}}.dump();
+    };
+    commit_plan(plan_files({{"keep.py", "k\n", Owner::template_owned},
+                            {"gateway/nginx.conf", "n\n", Owner::template_owned},
+                            {"gateway/edited.conf", "e\n", Owner::template_owned},
+                            {".amgen/project.json",
+                             record({{"keep.py", "k\n"}, {"gateway/nginx.conf", "n\n"}, {"gateway/edited.conf", "e\n"}}),
+                             Owner::template_owned}},
+                           target));
+    dir.write_tree({{"demo/gateway/edited.conf", "mine\n"}});
+
+    const auto plan = plan_files({{"keep.py", "k\n", Owner::template_owned},
+                                  {".amgen/project.json", record({{"keep.py", "k\n"}}), Owner::template_owned}},
+                                 target);
+    REQUIRE(plan.files.size() == 4);
+    CHECK(plan.files[2].path == "gateway/nginx.conf");
+    CHECK(plan.files[2].action == Action::remove);
+    CHECK(plan.files[3].path == "gateway/edited.conf");
+    CHECK(plan.files[3].action == Action::keep_user);
+    CHECK(plan.files[3].reason == "no longer generated; kept because it was edited");
+    commit_plan(plan);
+    CHECK_FALSE(fs::exists(dir.path() / "demo/gateway/nginx.conf"));
+    CHECK(read_file(dir.path() / "demo/gateway/edited.conf") == "mine\n");
+    CHECK(read_file(dir.path() / "demo/keep.py") == "k\n");
   }
 
   TEST_CASE("identical files are planned as unchanged")
