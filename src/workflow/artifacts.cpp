@@ -1,5 +1,6 @@
 // Markdown artifacts: tables built from the stage records; cells escaped so a `|` cannot break a row.
 #include "workflow/artifacts.hpp"
+#include "workflow/source_scan.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -188,13 +189,14 @@ std::string qa_report_markdown(const QaReportFacts& facts)
     }
     ++traced;
     const auto& found = places.at(id);
-    implemented += found.empty() ? 0 : 1;
+    const bool is_done = has_code_and_test(found.get<std::vector<std::string>>());
+    implemented += is_done ? 1 : 0;
     std::vector<std::string> evidence;
     for (std::size_t index = 0; index < found.size() && index < 3; ++index) {
       evidence.push_back(found[index].get<std::string>());
     }
     out += fmt::format("| {} | {} | {} | {} |\n", cell(id), text_of(requirement, "title"),
-                       found.empty() ? "❌ not found" : "✅ done",
+                       is_done ? "✅ done" : found.empty() ? "❌ not found" : "❌ code or test missing",
                        evidence.empty() ? "—" : cell(fmt::format("{}", fmt::join(evidence, ", "))));
   }
   out += fmt::format("\nRequirement coverage: {}% ({} of {} functional requirements implemented).\n\n",

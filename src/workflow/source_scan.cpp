@@ -106,6 +106,15 @@ std::map<std::string, std::vector<std::string>> requirement_places(const fs::pat
   return places;
 }
 
+bool has_code_and_test(const std::vector<std::string>& places)
+{
+  const auto under = [&](std::string_view folder) {
+    return std::any_of(places.begin(), places.end(),
+                       [&](const std::string& place) { return place.find(folder) != std::string::npos; });
+  };
+  return under("/src/") && under("/tests/");
+}
+
 std::vector<std::string> unfinished_markers(const fs::path& out)
 {
   static constexpr std::array k_markers = {"TODO", "FIXME", "XXX", "PLACEHOLDER"};

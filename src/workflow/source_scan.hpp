@@ -14,6 +14,9 @@ namespace amgen::workflow {
 [[nodiscard]] std::map<std::string, std::vector<std::string>> requirement_places(
   const std::filesystem::path& out, const std::vector<std::string>& ids);
 
+/// True when the places of one requirement include code (`services/*/src`) and a test (`services/*/tests`).
+[[nodiscard]] bool has_code_and_test(const std::vector<std::string>& places);
+
 /// Every `path:line: text` under `services/` holding TODO, FIXME, XXX or PLACEHOLDER as a word.
 [[nodiscard]] std::vector<std::string> unfinished_markers(const std::filesystem::path& out);
 

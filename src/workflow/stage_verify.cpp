@@ -77,18 +77,20 @@ json coverage_check(const StageContext& context, json& record)
 {
   const auto requirements = earlier_record(context, 2).at("intake").at("requirements");
   const auto places = requirement_places(context.out, requirement_ids_of_kind(requirements, "FR"));
-  std::vector<std::string> absent;
+  std::vector<std::string> untraced;
   for (const auto& [id, found] : places) {
-    if (found.empty()) {
-      absent.push_back(id);
+    if (!has_code_and_test(found)) {
+      untraced.push_back(id);
     }
   }
   record["requirement_places"] = places;
-  const auto details = absent.empty() ? std::string("every FR id appears under services/*/src or services/*/tests")
-                                      : fmt::format("{} appear in no file under services/*/src or services/*/tests; "
-                                                    "mark the code that implements each with '# Implements: <id>'",
-                                                    fmt::join(absent, ", "));
-  return {{"check", "requirement_coverage"}, {"passed", absent.empty()}, {"details", details}, {"output", ""}};
+  const auto details =
+    untraced.empty()
+      ? std::string("every FR id is named by code under services/*/src and by a test under services/*/tests")
+      : fmt::format("{} not named by both code under services/*/src and a test under services/*/tests; mark the "
+                    "code that implements each, and the test that proves it, with '# Implements: <id>'",
+                    fmt::join(untraced, ", "));
+  return {{"check", "requirement_coverage"}, {"passed", untraced.empty()}, {"details", details}, {"output", ""}};
 }
 
 json marker_check(const StageContext& context)

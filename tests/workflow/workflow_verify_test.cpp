@@ -14,6 +14,7 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 const std::string k_rule = "services/healthcare_reminders_worker/src/application/rules/remind_patient.py";
+const std::string k_rule_test = "services/healthcare_reminders_worker/tests/unit/rules/test_remind_patient.py";
 
 ScriptedChat::Responder fixed_files(json files)
 {
@@ -148,7 +149,7 @@ TEST_SUITE("workflow::verify")
     CHECK(harness.state().at("stages").at(5).at("status") == "failed");
   }
 
-  TEST_CASE("workflow: a functional requirement nowhere in the code fails coverage until the model marks it")
+  TEST_CASE("workflow: a functional requirement without code and a test naming it fails until the model marks both")
   {
     WorkflowHarness harness;
     auto intake = intake_result();
@@ -162,16 +163,19 @@ TEST_SUITE("workflow::verify")
     harness.chat.script("2-intake", intake);
     harness.chat.script("3-plan", plan);
     harness.chat.respond("4-generate", rule_writer("RULE = 1\n"));
-    harness.chat.respond("5-verify",
-                         fixed_files({{{"path", k_rule}, {"content", "# Implements: FR-003\nRULE = 1\n"}}}));
+    // The first repair marks the code only: still failing. The second marks the test too.
+    harness.chat.script("5-verify", {{"files", {{{"path", k_rule}, {"content", "# Implements: FR-003\nRULE = 1\n"}}}}});
+    harness.chat.script("5-verify", {{"files", {{{"path", k_rule_test}, {"content", "# Implements: FR-003\n"}}}}});
     CHECK(harness.run().status == ExitStatus::ok);
     const auto repairs = harness.chat.requests("5-verify");
-    REQUIRE(repairs.size() == 1);
-    CHECK(repairs[0].messages.front().content.find(
-            "## requirement_coverage: FR-003 appear in no file under services/*/src or services/*/tests")
+    REQUIRE(repairs.size() == 2);
+    CHECK(repairs[1].messages.front().content.find(
+            "## requirement_coverage: FR-003 not named by both code under services/*/src and a test under "
+            "services/*/tests")
           != std::string::npos);
     const auto report = read_file(harness.out() / "artifacts/reports/qa-report.md");
-    CHECK(report.find("| FR-003 | Reminders are sent | ✅ done | " + k_rule + ":1 |") != std::string::npos);
+    CHECK(report.find("| FR-003 | Reminders are sent | ✅ done | " + k_rule + ":1, " + k_rule_test + ":1 |")
+          != std::string::npos);
   }
 
   TEST_CASE("workflow: a TODO marker left by the model fails the marker check and is repaired")
