@@ -5,8 +5,8 @@ amgen.yaml:line:col error, and a file path outside the project is refused — to
 model-written business rule first fails the project's own
 tests, goes back to the model with the failing output, and then passes the real `make install` + `make check`
 (ruff, mypy --strict, pytest with coverage) before the QA report is written. A second run is served from the cache
-(zero requests), a run killed in stage 4 resumes without repeating stages 1-3, and a budget too small stops with
-exit 6 before spending.
+(zero requests), a run killed in stage 4 resumes without repeating stages 1-3, a budget too small stops with
+exit 6 before spending, and a run recorded to a cassette replays with the server gone.
 """
 
 from __future__ import annotations
@@ -368,3 +368,34 @@ def test_a_budget_too_small_stops_before_spending_and_keeps_the_run(
     assert json.loads(result.stdout)["status"] == "budget_exceeded"
     assert not log.is_file() or log.read_text() == "", "a request was sent over the budget"
     assert (work / "app" / ".amgen" / "workflow" / "state.json").is_file()
+
+
+def test_a_recorded_run_replays_with_the_server_gone(amgen: Amgen, tmp_path: Path, fake_llm: tuple[Path, Path]) -> None:
+    script_file, log = fake_llm
+    script_file.write_text(
+        json.dumps(
+            {
+                "responses": [
+                    {"match": "idea_fields", "content": fields(None)},
+                    {"match": '"intake"', "content": INTAKE},
+                    {"match": '"plan"', "content": PLAN},
+                ]
+            }
+        )
+    )
+    server, port = start_fake_llm(script_file, log)
+    env = llm_env(port, tmp_path)
+    cassette = tmp_path / "cassette.jsonl"
+    common = ["--json", "generate", IDEA, "--until-stage", "3", "--no-cache"]
+    try:
+        recorded = run_amgen(amgen, [*common, "--out", "recorded", "--record", str(cassette)], tmp_path, env)
+        assert recorded.returncode == 0, describe(recorded)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=10)
+
+    replayed = run_amgen(amgen, [*common, "--out", "replayed", "--replay", str(cassette)], tmp_path, env)
+    assert replayed.returncode == 0, describe(replayed)
+    assert (tmp_path / "replayed" / "amgen.yaml").read_text() == (tmp_path / "recorded" / "amgen.yaml").read_text()
+    assert len(cassette.read_text().splitlines()) == 3
+    assert API_KEY not in cassette.read_text()
