@@ -71,4 +71,17 @@ Prompt render_prompt(const generator::TemplateStore& store, const std::string& n
   return {trimmed(rendered.substr(0, marker)), trimmed(rendered.substr(marker + k_user_marker.size()))};
 }
 
+llm::Request prompt_request(const generator::TemplateStore& store, const std::string& name, const nlohmann::json& data,
+                            StructuredAnswer answer)
+{
+  const auto prompt = render_prompt(store, name, data);
+  llm::Request request;
+  request.system = prompt.system;
+  request.messages = {{"user", prompt.user}};
+  request.schema = std::move(answer.schema);
+  request.schema_name = std::move(answer.schema_name);
+  request.max_output_tokens = answer.max_output_tokens;
+  return request;
+}
+
 } // namespace amgen::workflow

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "generator/template_store.hpp"
+#include "llm/chat.hpp"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -20,5 +21,17 @@ struct Prompt
 /// position when it is missing or broken.
 [[nodiscard]] Prompt render_prompt(const generator::TemplateStore& store, const std::string& name,
                                    const nlohmann::json& data);
+
+/// What a stage asks the model for: the answer's JSON Schema, its name, and the output token limit.
+struct StructuredAnswer
+{
+  nlohmann::json schema;
+  std::string schema_name;
+  long max_output_tokens = 4096;
+};
+
+/// A structured request from `prompts/<name>.md.mustache` rendered with `data`.
+[[nodiscard]] llm::Request prompt_request(const generator::TemplateStore& store, const std::string& name,
+                                          const nlohmann::json& data, StructuredAnswer answer);
 
 } // namespace amgen::workflow

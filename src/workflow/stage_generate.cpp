@@ -37,13 +37,7 @@ llm::Request file_request(const StageContext& context, const generator::Rendered
   auto file_data = data;
   file_data["file_path"] = file.path;
   file_data["file_content"] = read_text_file(context.out / file.path).value_or(file.content);
-  const auto prompt = render_prompt(context.store, "4-generate", file_data);
-  llm::Request request;
-  request.system = prompt.system;
-  request.messages = {{"user", prompt.user}};
-  request.schema = model_files_schema();
-  request.schema_name = "files";
-  request.max_output_tokens = 4096;
+  auto request = prompt_request(context.store, "4-generate", file_data, {model_files_schema(), "files", 4096});
   return request;
 }
 

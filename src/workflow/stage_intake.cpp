@@ -45,13 +45,7 @@ StageResult run_intake_stage(StageContext& context)
 {
   const auto idea = clarified_idea(earlier_record(context, 1));
   const json data = {{"idea", idea}, {"levels", earlier_record(context, 0).at("levels")}};
-  const auto prompt = render_prompt(context.store, "2-intake", data);
-  llm::Request request;
-  request.system = prompt.system;
-  request.messages = {{"user", prompt.user}};
-  request.schema = response_schema();
-  request.schema_name = "intake";
-  request.max_output_tokens = 4096;
+  auto request = prompt_request(context.store, "2-intake", data, {response_schema(), "intake", 4096});
   const auto response = call_model(context, 2, std::move(request), [](const json& result) {
     return requirement_id_errors(result.at("requirements"));
   });

@@ -107,13 +107,8 @@ StageResult run_plan_stage(StageContext& context)
                      {"requirements", intake.at("requirements")},
                      {"levels", stage0.at("levels")},
                      {"naming_rules", stage0.at("naming_rules")}};
-  const auto prompt = render_prompt(context.store, "3-plan", data);
-  llm::Request request;
-  request.system = prompt.system;
-  request.messages = {{"user", prompt.user}};
-  request.schema = response_schema(stage0.at("spec_schema"));
-  request.schema_name = "plan";
-  request.max_output_tokens = 8192;
+  auto request =
+    prompt_request(context.store, "3-plan", data, {response_schema(stage0.at("spec_schema")), "plan", 8192});
   const auto& store = context.store;
   const auto& requirements = intake.at("requirements");
   const auto response = call_model(context, 3, std::move(request), [&](const json& result) {

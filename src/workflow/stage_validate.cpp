@@ -84,13 +84,7 @@ llm::Request validate_request(const StageContext& context, const json& record)
                      {"fields", fields},
                      {"levels", levels},
                      {"is_last_round", context.state.clarification_rounds + 1 >= k_max_rounds}};
-  const auto prompt = render_prompt(context.store, "1-validate", data);
-  llm::Request request;
-  request.system = prompt.system;
-  request.messages = {{"user", prompt.user}};
-  request.schema = response_schema();
-  request.schema_name = "idea_fields";
-  request.max_output_tokens = 2048;
+  auto request = prompt_request(context.store, "1-validate", data, {response_schema(), "idea_fields", 2048});
   return request;
 }
 

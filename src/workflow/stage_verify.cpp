@@ -124,13 +124,7 @@ llm::Request repair_request(const StageContext& context, const json& failures)
   const json data = {{"failures", failing},
                      {"files", files},
                      {"requirements", earlier_record(context, 2).at("intake").at("requirements")}};
-  const auto prompt = render_prompt(context.store, "5-repair", data);
-  llm::Request request;
-  request.system = prompt.system;
-  request.messages = {{"user", prompt.user}};
-  request.schema = model_files_schema();
-  request.schema_name = "files";
-  request.max_output_tokens = 8192;
+  auto request = prompt_request(context.store, "5-repair", data, {model_files_schema(), "files", 8192});
   return request;
 }
 
