@@ -131,6 +131,12 @@ PLAN: dict[str, Any] = {
 }
 
 
+# The answers of a run with no questions, up to the plan.
+UNTIL_PLAN: list[dict[str, Any]] = [
+    {"match": "idea_fields", "content": fields(None)},
+    {"match": '"intake"', "content": INTAKE},
+    {"match": '"plan"', "content": PLAN},
+]
 # A plan whose spec is schema-valid but names an entity that does not exist: the validator's error goes back.
 BAD_PLAN: dict[str, Any] = {
     **PLAN,
@@ -302,9 +308,7 @@ def test_a_run_killed_in_stage_4_resumes_without_repeating_stages_1_to_3(
         json.dumps(
             {
                 "responses": [
-                    {"match": "idea_fields", "content": fields(None)},
-                    {"match": '"intake"', "content": INTAKE},
-                    {"match": '"plan"', "content": PLAN},
+                    *UNTIL_PLAN,
                     # The first stage-4 answer comes too late: amgen is killed while it waits. The others serve
                     # whichever stage-4 calls come before the kill and after the resume.
                     {"match": "File services/", "content": rules_answer, "delay_ms": 30000},
@@ -376,9 +380,7 @@ def test_a_recorded_run_replays_with_the_server_gone(amgen: Amgen, tmp_path: Pat
         json.dumps(
             {
                 "responses": [
-                    {"match": "idea_fields", "content": fields(None)},
-                    {"match": '"intake"', "content": INTAKE},
-                    {"match": '"plan"', "content": PLAN},
+                    *UNTIL_PLAN,
                 ]
             }
         )
