@@ -110,7 +110,9 @@ def test_the_elk_profile_is_opt_in_and_only_at_level_4(rendered: tuple[str, Gene
         assert services[name]["depends_on"]["elasticsearch"]["condition"] == "service_healthy"
     # Published on the host's loopback only: Elasticsearch runs without security in this profile.
     for name in ("elasticsearch", "kibana"):
-        assert services[name]["ports"] and all(str(port).startswith("127.0.0.1:") for port in services[name]["ports"]), name
+        assert services[name]["ports"] and all(
+            str(port).startswith("127.0.0.1:") for port in services[name]["ports"]
+        ), name
 
 
 @pytest.mark.parametrize("rendered", FIVE_KINDS_CASES, ids=case_id, indirect=True)

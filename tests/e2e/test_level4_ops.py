@@ -31,7 +31,14 @@ from harness import REPO_ROOT, Amgen, path_from_env
 FIVE_KINDS_SPEC = REPO_ROOT / "examples" / "clinic-reminders" / "amgen.yaml"
 CASES = ["five_kinds", "clinic"]
 KUBERNETES_VERSION = "1.33.0"
-K8S_MANIFESTS = ["namespace.yaml", "configmap.yaml", "secret.example.yaml", "deployments.yaml", "services.yaml", "hpa.yaml"]
+K8S_MANIFESTS = [
+    "namespace.yaml",
+    "configmap.yaml",
+    "secret.example.yaml",
+    "deployments.yaml",
+    "services.yaml",
+    "hpa.yaml",
+]
 LEVEL4_PATHS = [
     ".github/workflows/ci.yml",
     ".github/workflows/cd.yml",
@@ -95,9 +102,18 @@ def shellcheck() -> str:
     return tool("shellcheck")
 
 
-def run(*args: str, cwd: Path, env: dict[str, str] | None = None, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        list(args), cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout, check=False
+        list(args),
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -167,11 +183,15 @@ def test_actionlint_passes_on_the_workflows(level4: GeneratedProject, actionlint
     assert result.stdout == ""
 
 
-def test_actionlint_rejects_a_broken_workflow(five_kinds: GeneratedProject, actionlint: str, shellcheck: str, tmp_path: Path) -> None:
+def test_actionlint_rejects_a_broken_workflow(
+    five_kinds: GeneratedProject, actionlint: str, shellcheck: str, tmp_path: Path
+) -> None:
     ci = (five_kinds.path / ".github" / "workflows" / "ci.yml").read_text()
     broken = tmp_path / ".github" / "workflows" / "ci.yml"
     broken.parent.mkdir(parents=True)
-    broken.write_text(ci.replace("${{ env.PYTHON_VERSION }}", "${{ env.PYTHON_VERSION }}\n          pyhton-cache: pip", 1))
+    broken.write_text(
+        ci.replace("${{ env.PYTHON_VERSION }}", "${{ env.PYTHON_VERSION }}\n          pyhton-cache: pip", 1)
+    )
     result = run(actionlint, "-shellcheck", shellcheck, "-no-color", str(broken), cwd=tmp_path)
     assert result.returncode == 1, outcome(result)
     assert "pyhton-cache" in result.stdout
@@ -195,10 +215,16 @@ def test_ci_workflow_jobs_match_the_project(level4: GeneratedProject) -> None:
     assert {"make install", "make lint", "make typecheck"} <= set(lint_runs)
 
     test = jobs["test"]
-    expected = {"postgres"} | {name for name, module in [("rabbitmq", "rabbitmq"), ("redis", "redis"), ("mongo", "mongo")] if has_module(level4, module)}
+    expected = {"postgres"} | {
+        name
+        for name, module in [("rabbitmq", "rabbitmq"), ("redis", "redis"), ("mongo", "mongo")]
+        if has_module(level4, module)
+    }
     assert set(test["services"]) == expected
     expected_env = {"TEST_DATABASE_URL"} | {
-        variable for variable, module in [("RABBITMQ_URL", "rabbitmq"), ("REDIS_URL", "redis"), ("MONGODB_URL", "mongo")] if has_module(level4, module)
+        variable
+        for variable, module in [("RABBITMQ_URL", "rabbitmq"), ("REDIS_URL", "redis"), ("MONGODB_URL", "mongo")]
+        if has_module(level4, module)
     }
     assert set(test["env"]) == expected_env
     assert test["env"]["TEST_DATABASE_URL"].startswith("postgresql+asyncpg://")
@@ -212,7 +238,9 @@ def test_ci_workflow_jobs_match_the_project(level4: GeneratedProject) -> None:
         assert "--health-cmd" in service["options"], name
 
     assert sorted(jobs["docker"]["strategy"]["matrix"]["service"]) == level4.services
-    build = next(step for step in jobs["docker"]["steps"] if step.get("uses", "").startswith("docker/build-push-action@"))
+    build = next(
+        step for step in jobs["docker"]["steps"] if step.get("uses", "").startswith("docker/build-push-action@")
+    )
     assert build["with"]["file"] == "services/${{ matrix.service }}/Dockerfile"
     for service in level4.services:
         assert (level4.path / "services" / service / "Dockerfile").is_file()
@@ -262,7 +290,7 @@ def test_cd_workflow_pushes_every_image_and_deploys_behind_an_environment(level4
     # Every key of the Secret template is written by the deploy job from the environment's secrets.
     secret = load(level4.path / "deploy" / "k8s" / "secret.example.yaml")
     for key in secret["stringData"]:
-        assert f"--from-literal={key}=\"${key}\"" in script
+        assert f'--from-literal={key}="${key}"' in script
         assert f"${{{{ secrets.{key} }}}}" in (level4.path / ".github" / "workflows" / "cd.yml").read_text()
 
 
@@ -315,7 +343,10 @@ def test_every_service_has_a_deployment_with_probes_it_serves(level4: GeneratedP
     for service in level4.services:
         deployment = deployments[kebab(service)]
         pod = deployment["spec"]["template"]["spec"]
-        assert deployment["spec"]["selector"]["matchLabels"].items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+        assert (
+            deployment["spec"]["selector"]["matchLabels"].items()
+            <= deployment["spec"]["template"]["metadata"]["labels"].items()
+        )
         (container,) = pod["containers"]
         dockerfile = (level4.path / "services" / service / "Dockerfile").read_text()
         assert "EXPOSE 8000" in dockerfile
@@ -387,14 +418,27 @@ def psql(url: str, sql: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
     result = subprocess.run(
         ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql],
-        env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60, check=False,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, f"psql failed: {sql}\n{outcome(result)}"
     return result.stdout.strip()
 
 
-def test_backup_and_restore_round_trip_on_a_real_postgresql(five_kinds: GeneratedProject, postgres: Postgres, tmp_path: Path) -> None:
-    postgres.require_fresh_database()
+def test_backup_and_restore_round_trip_on_a_real_postgresql(
+    five_kinds: GeneratedProject, postgres: Postgres, tmp_path: Path
+) -> None:
+    probe = postgres.query("SELECT 1")
+    if probe.returncode != 0:
+        pytest.fail(
+            f"PostgreSQL is not reachable at {postgres.url} (start it with `bash scripts/pg-server.sh start`): "
+            f"{probe.stderr.strip()}",
+            pytrace=False,
+        )
     source, restored = f"l4ops_backup_{os.getpid()}", f"l4ops_backup_{os.getpid()}_restored"
     admin = superuser_url(postgres, "postgres")
     for database in (source, restored):
@@ -452,7 +496,9 @@ def test_elk_profile_and_filebeat_config(level4: GeneratedProject) -> None:
     for name, service in elk.items():
         assert service["profiles"] == ["elk"], name
     assert all("profiles" not in compose["services"][service] for service in level4.services)
-    mounts = [volume["source"] if isinstance(volume, dict) else volume.split(":")[0] for volume in elk["filebeat"]["volumes"]]
+    mounts = [
+        volume["source"] if isinstance(volume, dict) else volume.split(":")[0] for volume in elk["filebeat"]["volumes"]
+    ]
     assert any(str(source).endswith("observability/elk/filebeat.yml") for source in mounts)
 
     filebeat = load(level4.path / "observability" / "elk" / "filebeat.yml")
@@ -493,7 +539,9 @@ def test_every_alert_links_a_runbook_that_covers_it(level4: GeneratedProject) ->
         assert f"`{alert['alert']}` | [{runbook.name}]({runbook.name})" in index
     linked = {alert["annotations"]["runbook_url"] for alert in alerts}
     alert_runbooks = {f"docs/runbooks/{p.name}" for p in (level4.path / "docs" / "runbooks").glob("*.md")} - {
-        "docs/runbooks/README.md", "docs/runbooks/database-restore.md", "docs/runbooks/rotating-secrets.md",
+        "docs/runbooks/README.md",
+        "docs/runbooks/database-restore.md",
+        "docs/runbooks/rotating-secrets.md",
     }
     assert alert_runbooks == linked, "a runbook for an alert the project does not have"
 
