@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything amgen's build and tests need: Debian packages (skipped when all are present) and the
-# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter) used by tests/e2e and bench/. Safe to re-run.
+# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter) used by tests/e2e and bench/, and actionlint (built
+# through the Go module proxy into .tools/bin) for the generated GitHub Actions workflows. Safe to re-run.
 # The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
 # their own, and nginx is only used for `nginx -t` on generated gateways, so the packages' system services are kept
 # from starting during the install (see no_service_starts) and nginx's and prometheus's from starting at boot (disable_system_service).
@@ -18,7 +19,13 @@ apt_packages=(
   postgresql rabbitmq-server redis-server redis-tools
   prometheus
   nginx openssl
+  shellcheck
 )
+
+# actionlint checks the generated .github/workflows (tests/e2e/test_level4_ops.py); it runs shellcheck on their
+# `run:` scripts. Built with the Go toolchain from the module proxy, pinned.
+actionlint_version=v1.7.12
+tools_bin=$repo_root/.tools/bin
 
 # The command prefix for root-only steps: empty when root, 'sudo -n' otherwise.
 sudo=()
@@ -122,5 +129,19 @@ install_tools_venv() {
   tools_stamp >"$stamp_file"
 }
 
+install_actionlint() {
+  local installed
+  installed=$("$tools_bin/actionlint" -version 2>/dev/null | head -n 1 || true)
+  if [ "$installed" = "$actionlint_version" ]; then
+    log "actionlint $actionlint_version present ($tools_bin)"
+    return
+  fi
+  command -v go >/dev/null 2>&1 || { log "need the Go toolchain (go) to build actionlint"; exit 1; }
+  log "building actionlint $actionlint_version into $tools_bin"
+  mkdir -p "$tools_bin"
+  GOBIN=$tools_bin go install "github.com/rhysd/actionlint/cmd/actionlint@$actionlint_version"
+}
+
 install_apt_packages
 install_tools_venv
+install_actionlint

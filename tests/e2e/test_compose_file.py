@@ -25,7 +25,9 @@ from generated_projects import LEVELS, GeneratedProject, render_project
 from harness import Amgen, path_from_env
 
 FIVE_KINDS_SPEC = Path(__file__).resolve().parents[2] / "examples" / "clinic-reminders" / "amgen.yaml"
-CASES = [("clinic", level) for level in LEVELS] + [("five_kinds", level) for level in LEVELS]
+# Level 4 adds the `elk` profile (Elasticsearch, Kibana, Filebeat): it must be as valid as the rest.
+COMPOSE_LEVELS = [*LEVELS, 4]
+CASES = [("clinic", level) for level in COMPOSE_LEVELS] + [("five_kinds", level) for level in COMPOSE_LEVELS]
 FIVE_KINDS_CASES = [case for case in CASES if case[0] == "five_kinds"]
 
 
@@ -89,6 +91,28 @@ def test_infrastructure_matches_the_spec(rendered: tuple[str, GeneratedProject])
     for name, image in infrastructure.items():
         assert services[name]["image"] == image
         assert services[name]["healthcheck"]["test"][0] in {"CMD", "CMD-SHELL"}
+
+
+def test_the_elk_profile_is_opt_in_and_only_at_level_4(rendered: tuple[str, GeneratedProject]) -> None:
+    _, project = rendered
+    services = compose_document(project, {})["services"]
+    elk = {"elasticsearch", "kibana", "filebeat"}
+    if project.level < 4:
+        assert not elk & set(services)
+        return
+    assert elk <= set(services)
+    # Only the three ELK services are in a profile: `docker compose up` starts everything else as before.
+    assert {name for name, service in services.items() if "profiles" in service} == elk
+    for name in elk:
+        assert services[name]["profiles"] == ["elk"]
+    assert services["elasticsearch"]["healthcheck"]["test"][0] == "CMD-SHELL"
+    for name in ("kibana", "filebeat"):
+        assert services[name]["depends_on"]["elasticsearch"]["condition"] == "service_healthy"
+    # Published on the host's loopback only: Elasticsearch runs without security in this profile.
+    for name in ("elasticsearch", "kibana"):
+        assert services[name]["ports"] and all(
+            str(port).startswith("127.0.0.1:") for port in services[name]["ports"]
+        ), name
 
 
 @pytest.mark.parametrize("rendered", FIVE_KINDS_CASES, ids=case_id, indirect=True)
