@@ -1,7 +1,7 @@
 """A project with all five service kinds (business API, PostgreSQL data API, MongoDB data API, worker, bot) and
-events between them passes its own `make check` at the lowest and the highest level e2e covers: ruff, ruff format,
-mypy --strict and pytest with the level's coverage threshold in every service, against a real PostgreSQL, RabbitMQ
-and Redis. The levels between add a subset of the highest level's features; test_generated_project.py runs each.
+events between them passes its own `make check` at level 3: ruff, ruff format, mypy --strict and pytest with the
+level's coverage threshold in every service, against a real PostgreSQL, RabbitMQ and Redis. Then every service runs as
+its own process and its /metrics page is scraped for the metrics the alert rules and the dashboard query.
 
 No test may skip except those that need a real MongoDB and say so (their skip reason names MONGODB_URL): Debian has
 no MongoDB server, so those run only when AMGEN_E2E_MONGODB_URL is set. The api and data_postgres kinds run on
@@ -12,6 +12,7 @@ The spec is examples/clinic-reminders/amgen.yaml (services, jobs, commands, a mo
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import time
@@ -22,7 +23,6 @@ import yaml
 
 from generated_projects import (
     CHECK_TIMEOUT_S,
-    LEVELS,
     GeneratedProject,
     Postgres,
     ScriptServer,
@@ -35,8 +35,14 @@ from generated_projects import (
     skips_by_service,
 )
 from harness import Amgen
+from prometheus_names import queried_metrics, scraped_series
+from running_services import fake_telegram, http_get, running_services
 
 FIVE_KINDS_SPEC = Path(__file__).resolve().parents[2] / "examples" / "clinic-reminders" / "amgen.yaml"
+# Level 3 (Pre-Production): the level with metrics and the gateway below the production extras, so that one run
+# checks every kind against real servers and scrapes the running services' /metrics. Levels 2 and 4 run the same
+# kinds through the examples (test_examples.py), level 1 through test_generated_project.py.
+FIVE_KINDS_LEVEL = 3
 # The names the design gives the spec's services: <context>_<domain>_<type>.
 FIVE_KINDS_SERVICES = [
     "healthcare_clinic_api",
@@ -46,6 +52,8 @@ FIVE_KINDS_SERVICES = [
     "healthcare_reminders_worker",
 ]
 MONGODB_SKIP_MARK = "MONGODB_URL"
+# The key the live business API accepts (API_KEYS) and the scrape sends (X-API-Key), from level 3.
+LIVE_API_KEY = "e2e-live-metrics-key"
 # Redis commands the e2e itself sends (reset, statistics) or clients send on connect: not a sign that tests ran.
 REDIS_HOUSEKEEPING = re.compile(r"^(info|config|flushall|flushdb|ping|command|hello|client|select|quit)(\||$)")
 
@@ -56,7 +64,7 @@ def five_kinds_spec() -> Path:
     return FIVE_KINDS_SPEC
 
 
-@pytest.fixture(scope="module", params=[LEVELS[0], LEVELS[-1]], ids=lambda level: f"level{level}")
+@pytest.fixture(scope="module", params=[FIVE_KINDS_LEVEL], ids=lambda level: f"level{level}")
 def five_kinds_project(
     request: pytest.FixtureRequest, amgen: Amgen, five_kinds_spec: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> GeneratedProject:
@@ -164,3 +172,55 @@ def test_five_kinds_project_passes_make_check_with_real_servers(
         commands = redis_commands_from_tests(redis)
         coverage_rows.append((run_name, "(redis)", f"{commands} commands sent to {redis.url}"))
         assert commands > 0, f"make check passed with REDIS_URL={redis.url} but sent no command to it"
+
+
+@pytest.mark.heavy
+def test_running_services_expose_every_metric_the_alerts_and_dashboard_query(
+    five_kinds_project: GeneratedProject,
+    shared_venv: SharedVenv,
+    rabbitmq: ScriptServer,
+    redis: ScriptServer,
+    tmp_path: Path,
+) -> None:
+    """Each service runs as its own process (uvicorn, or `python -m src.main` for the worker and the bot, which
+    polls a loopback stand-in for the Telegram Bot API); after some traffic their /metrics pages are scraped, and
+    every metric an alert rule or a dashboard panel queries must be offered by one of them."""
+    project = five_kinds_project
+    assert project.level >= 3, "metrics come with level 3"
+    shared_venv.install(project)
+    environment = make_env(
+        None,
+        {
+            "RABBITMQ_URL": rabbitmq.url,
+            "REDIS_URL": redis.url,
+            "TELEGRAM_BOT_TOKEN": "42:amgen-e2e",
+            "API_KEYS": LIVE_API_KEY,
+        },
+    )
+    if mongodb_url := os.environ.get("AMGEN_E2E_MONGODB_URL"):
+        environment["MONGODB_URL"] = mongodb_url
+    with fake_telegram() as (telegram_url, telegram_calls):
+        environment["TELEGRAM_API_URL"] = telegram_url
+        with running_services(project, shared_venv.path, environment, tmp_path) as services:
+            api = next(service for name, service in services.items() if name.endswith("_api"))
+            headers = {"X-API-Key": LIVE_API_KEY, "X-Request-ID": "live-metrics"}
+            status, openapi = http_get(f"{api.url}/openapi.json")
+            assert status == 200, openapi
+            lists = [path for path in json.loads(openapi)["paths"] if path.startswith("/api/v1/") and "{" not in path]
+            assert lists, "the business API lists nothing"
+            for path in lists:
+                status, body = http_get(f"{api.url}{path}", headers)
+                assert status == 200, f"GET {path}: {status} {body}\n{api.log_tail()}"
+            status, _ = http_get(f"{api.url}{lists[0]}/00000000-0000-4000-8000-000000000000", headers)
+            assert status == 404
+            scraped = {}
+            for name, service in services.items():
+                status, page = http_get(f"{service.url}/metrics")
+                assert status == 200, f"{name} /metrics: {status}\n{service.log_tail()}"
+                scraped[name] = scraped_series(page)
+            assert "getupdates" in telegram_calls, f"the bot never polled the Bot API stand-in: {telegram_calls}"
+
+    assert all(scraped.values()), f"a service exposes no series: {sorted(n for n, s in scraped.items() if not s)}"
+    offered = set().union(*scraped.values()) | {"up"}
+    missing = {where: sorted(names - offered) for where, names in queried_metrics(project).items() if names - offered}
+    assert not missing, f"queried but offered by no running service: {missing}"

@@ -7,9 +7,6 @@ constructors, so nothing heavy starts); level 2 renders none of it.
 
 from __future__ import annotations
 
-import ast
-import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -21,6 +18,14 @@ import yaml
 from compose_check import validate_compose
 from generated_projects import GeneratedProject, render_project
 from harness import Amgen, path_from_env
+from prometheus_names import (
+    alert_rules,
+    dashboard,
+    dashboard_targets,
+    declared_metrics,
+    metric_names,
+    metrics_the_services_expose,
+)
 
 FIVE_KINDS_SPEC = Path(__file__).resolve().parents[2] / "examples" / "clinic-reminders" / "amgen.yaml"
 OBSERVABILITY_FILES = [
@@ -76,116 +81,6 @@ def outcome(result: subprocess.CompletedProcess[str]) -> str:
 
 def load_yaml(path: Path) -> Any:
     return yaml.safe_load(path.read_text())
-
-
-# --- PromQL metric names and the metrics the services define
-
-
-PROMQL_KEYWORDS = {
-    *("by", "without", "on", "ignoring", "group_left", "group_right"),
-    *("and", "or", "unless", "atan2", "bool", "offset", "inf", "nan"),
-}
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|`[^`]*`')
-_MATCHERS = re.compile(r"\{[^{}]*\}")
-_RANGE = re.compile(r"\[[^\[\]]*\]")
-_GROUPING = re.compile(r"\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^()]*\)")
-# An identifier not glued to a number (0.95, 1e3) or another name, and whether a call's parenthesis follows it.
-_IDENTIFIER = re.compile(r"(?<![\w.:$])([A-Za-z_:][\w:]*)(\s*\()?")
-
-
-def metric_names(expr: str) -> set[str]:
-    """The metric names a PromQL expression selects: not functions or aggregations (a name called with `(`),
-    label names (inside `{...}` or a by/without/on/ignoring list), string values, durations, numbers or keywords."""
-    text = _STRING.sub(" ", expr)
-    text = _MATCHERS.sub(" ", text)
-    text = _RANGE.sub(" ", text)
-    text = _GROUPING.sub(" ", text)
-    names: set[str] = set()
-    for match in _IDENTIFIER.finditer(text):
-        name, called = match.group(1), match.group(2)
-        if called is None and name.lower() not in PROMQL_KEYWORDS:
-            names.add(name)
-    return names
-
-
-PROMETHEUS_CLIENT_TYPES = {"Counter", "Gauge", "Histogram", "Summary", "Info", "Enum"}
-
-
-def exposed_series(kind: str, name: str) -> set[str]:
-    """The series names prometheus_client exposes for a metric declared as `kind(name, ...)`."""
-    if kind == "Counter":
-        base = name.removesuffix("_total")
-        return {f"{base}_total", f"{base}_created"}
-    if kind == "Histogram":
-        return {f"{name}_bucket", f"{name}_sum", f"{name}_count", f"{name}_created"}
-    if kind == "Summary":
-        return {name, f"{name}_sum", f"{name}_count", f"{name}_created"}
-    if kind == "Info":
-        return {f"{name}_info"}
-    return {name}
-
-
-def declared_metrics(source: str) -> set[str]:
-    """Series of every prometheus_client Counter/Gauge/Histogram/Summary/Info/Enum constructed in a Python module,
-    whether imported by name, under an alias (`Counter as PrometheusCounter`) or used as `prometheus_client.X`."""
-    tree = ast.parse(source)
-    aliases: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module == "prometheus_client":
-            for alias in node.names:
-                if alias.name in PROMETHEUS_CLIENT_TYPES:
-                    aliases[alias.asname or alias.name] = alias.name
-    names: set[str] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        kind = None
-        if isinstance(func, ast.Name):
-            kind = aliases.get(func.id)
-        elif (
-            isinstance(func, ast.Attribute)
-            and isinstance(func.value, ast.Name)
-            and func.value.id == "prometheus_client"
-            and func.attr in PROMETHEUS_CLIENT_TYPES
-        ):
-            kind = func.attr
-        if kind is None:
-            continue
-        first = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "name"), None)
-        assert isinstance(first, ast.Constant) and isinstance(first.value, str), (
-            f"a {kind} whose name is not a string literal: {ast.unparse(node)}"
-        )
-        names |= exposed_series(kind, first.value)
-    return names
-
-
-def metrics_the_services_expose(project: GeneratedProject) -> set[str]:
-    """Prometheus's own `up` plus every series the rendered application code (not its tests) defines."""
-    exposed = {"up"}
-    for path in sorted(project.path.rglob("*.py")):
-        if "tests" in path.relative_to(project.path).parts:
-            continue
-        exposed |= declared_metrics(path.read_text())
-    return exposed
-
-
-def alert_rules(project: GeneratedProject) -> list[dict[str, Any]]:
-    document = load_yaml(project.path / "observability/prometheus/alerts.yml")
-    return [rule for group in document["groups"] for rule in group["rules"]]
-
-
-def dashboard(project: GeneratedProject) -> dict[str, Any]:
-    path = project.path / "observability/grafana/dashboards/services.json"
-    try:
-        loaded: dict[str, Any] = json.loads(path.read_text())
-    except json.JSONDecodeError as error:
-        pytest.fail(f"{path} is not valid JSON: {error}", pytrace=False)
-    return loaded
-
-
-def dashboard_targets(board: dict[str, Any]) -> list[dict[str, Any]]:
-    return [target for panel in board["panels"] for target in panel.get("targets", [])]
 
 
 # --- level 2 has none of it
