@@ -25,8 +25,9 @@ from generated_projects import LEVELS, GeneratedProject, render_project
 from harness import Amgen, path_from_env
 
 FIVE_KINDS_SPEC = Path(__file__).resolve().parents[2] / "examples" / "clinic-reminders" / "amgen.yaml"
-# Level 4 adds the `elk` profile (Elasticsearch, Kibana, Filebeat): it must be as valid as the rest.
-COMPOSE_LEVELS = [*LEVELS, 4]
+# Level 4 is rendered here too (its make check runs on the p2p-lending example): it adds the `elk` profile
+# (Elasticsearch, Kibana, Filebeat) and a persistent Redis for the business API's accounts and tokens.
+COMPOSE_LEVELS = sorted({*LEVELS, 4})
 CASES = [("clinic", level) for level in COMPOSE_LEVELS] + [("five_kinds", level) for level in COMPOSE_LEVELS]
 FIVE_KINDS_CASES = [case for case in CASES if case[0] == "five_kinds"]
 
@@ -85,9 +86,12 @@ def test_infrastructure_matches_the_spec(rendered: tuple[str, GeneratedProject])
     case, project = rendered
     services = compose_document(project, {})["services"]
     infrastructure = {"rabbitmq": "rabbitmq:3.13-management", "redis": "redis:7-alpine", "mongo": "mongo:7.0.9"}
-    if case == "clinic":
+    if case == "clinic" and project.level < 4:
         assert not set(infrastructure) & set(services), "a project without events or mongo entities needs none"
         return
+    if case == "clinic":
+        assert set(infrastructure) & set(services) == {"redis"}, "level 4 keeps accounts and tokens in Redis"
+        infrastructure = {"redis": infrastructure["redis"]}
     for name, image in infrastructure.items():
         assert services[name]["image"] == image
         assert services[name]["healthcheck"]["test"][0] in {"CMD", "CMD-SHELL"}
@@ -144,6 +148,26 @@ def test_five_kinds_services_get_their_environment_and_dependencies(rendered: tu
         assert needs <= set(service["depends_on"]), name
         for infra in needs & {"rabbitmq", "redis", "mongo"}:
             assert service["depends_on"][infra]["condition"] == "service_healthy", (name, infra)
+
+
+def test_the_business_api_gets_its_security_settings(rendered: tuple[str, GeneratedProject]) -> None:
+    case, project = rendered
+    document = compose_document(project, read_env_file(project.path / ".env.example"))
+    services = document["services"]
+    api = services["healthcare_clinic_api"]
+    assert ("API_KEYS" in api["environment"]) is (project.level >= 3)
+    if project.level < 4:
+        assert "JWT_SECRET_KEY" not in read_env_file(project.path / ".env.example")
+        return
+    # Accounts live in Redis: it must persist them, and the API must wait for it.
+    assert "JWT_SECRET_KEY" in read_env_file(project.path / ".env.example")
+    assert api["environment"]["REDIS_URL"] == "redis://redis:6379/0"
+    assert api["depends_on"]["redis"]["condition"] == "service_healthy"
+    assert services["redis"]["command"] == ["redis-server", "--appendonly", "yes"]
+    assert "redis_data" in document["volumes"]
+    if case == "five_kinds":
+        for worker_or_bot in ("healthcare_reminders_worker", "healthcare_notifications_bot"):
+            assert "API_KEY" in services[worker_or_bot]["environment"]
 
 
 # The checker itself: a validator that accepts everything proves nothing.
