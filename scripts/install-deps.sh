@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything amgen's build and tests need: Debian packages (skipped when all are present) and the
-# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter) used by tests/e2e and bench/, and actionlint (built
-# through the Go module proxy into .tools/bin) for the generated GitHub Actions workflows. Safe to re-run.
+# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter, compose-spec, pre-commit) used by tests/e2e and bench/,
+# and actionlint (built through the Go module proxy into .tools/bin) for the generated GitHub Actions workflows.
+# Safe to re-run. git is there for the e2e that runs a generated project's pre-commit hooks in a fresh repository.
 # The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
 # their own, and nginx is only used for `nginx -t` on generated gateways, so the packages' system services are kept
 # from starting during the install (see no_service_starts) and nginx's and prometheus's from starting at boot (disable_system_service).
@@ -13,7 +14,7 @@ requirements=$repo_root/scripts/requirements-tools.txt
 python=${PYTHON:-python3}
 
 apt_packages=(
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config git
   libcli11-dev nlohmann-json3-dev libyaml-cpp-dev libfmt-dev libcurl4-openssl-dev
   libcpp-httplib-dev doctest-dev libkainjow-mustache-dev
   postgresql rabbitmq-server redis-server redis-tools

@@ -90,14 +90,53 @@ def read_env_file(path: Path) -> dict[str, str]:
     return env
 
 
-def validate_compose(project: Path, env: Mapping[str, str]) -> dict[str, Any]:
-    """The interpolated document after the compose-spec parser and models accepted it; raises on any error."""
-    raw = yaml.safe_load((project / "docker-compose.yml").read_text())
-    assert isinstance(raw, dict), "docker-compose.yml is not a mapping"
+def load_compose(project: Path, env: Mapping[str, str], file_name: str = "docker-compose.yml") -> dict[str, Any]:
+    """A Compose file of the project, parsed and interpolated, not validated."""
+    raw = yaml.safe_load((project / file_name).read_text())
+    assert isinstance(raw, dict), f"{file_name} is not a mapping"
     document: dict[str, Any] = interpolate(raw, env)
-    compose = PyCompose.from_json(json.dumps(document))
-    compose.to_spec()  # the Pydantic models of the Compose Specification
     return document
+
+
+def validate_document(document: Mapping[str, Any]) -> None:
+    """Raises unless the compose-spec parser and the Specification's Pydantic models accept the document."""
+    compose = PyCompose.from_json(json.dumps(document))
+    compose.to_spec()
+
+
+def validate_compose(project: Path, env: Mapping[str, str], file_name: str = "docker-compose.yml") -> dict[str, Any]:
+    """The interpolated document after the compose-spec parser and models accepted it; raises on any error."""
+    document = load_compose(project, env, file_name)
+    validate_document(document)
+    return document
+
+
+# Compose's merge of `-f base -f override` (https://github.com/compose-spec/compose-spec/blob/main/13-merge.md):
+# mappings merge key by key, these sequences are replaced whole, `volumes` of a service are unique by their target
+# path (the override's mount wins), `ports` and the other sequences are appended to.
+_REPLACED_SEQUENCES = {"command", "entrypoint", "test"}
+
+
+def _volume_target(mount: Any) -> str:
+    if isinstance(mount, dict):
+        return str(mount.get("target", ""))
+    parts = str(mount).split(":")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def merge_compose(base: Any, override: Any, key: str = "") -> Any:
+    """The document `docker compose -f base -f override config` would work on (before its own validation)."""
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = dict(base)
+        for name, value in override.items():
+            merged[name] = merge_compose(base[name], value, name) if name in base else value
+        return merged
+    if isinstance(base, list) and isinstance(override, list) and key not in _REPLACED_SEQUENCES:
+        if key == "volumes":
+            targets = {_volume_target(mount) for mount in override}
+            return [mount for mount in base if _volume_target(mount) not in targets] + override
+        return base + [item for item in override if item not in base]
+    return override
 
 
 def cross_reference_errors(project: Path, document: Mapping[str, Any]) -> list[str]:

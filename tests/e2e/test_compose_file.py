@@ -3,6 +3,11 @@ Specification's models, after Compose's own interpolation, with and without `.en
 listed in .env.example, and its cross-references hold: each depends_on target exists and, when waited on until
 healthy, has a health check. For the five-kinds spec it also carries RabbitMQ, Redis and MongoDB with health checks,
 and each new service gets the environment the design gives it.
+
+From level 2 the project also has docker-compose.dev.yml (an override: every service it names exists in the base
+file, and the base merged with it the way Compose merges `-f a -f b` is valid) and docker-compose.test.yml (the
+servers the tests use plus a runner of `make check` pointed at them); level 1 has neither. No Docker engine is
+needed: `docker compose config` is replaced by the same checks as for docker-compose.yml.
 """
 
 from __future__ import annotations
@@ -17,8 +22,11 @@ from compose_check import (
     InterpolationError,
     cross_reference_errors,
     interpolate_string,
+    load_compose,
+    merge_compose,
     read_env_file,
     validate_compose,
+    validate_document,
     variables_in,
 )
 from generated_projects import LEVELS, GeneratedProject, render_project
@@ -30,6 +38,8 @@ FIVE_KINDS_SPEC = Path(__file__).resolve().parents[2] / "examples" / "clinic-rem
 COMPOSE_LEVELS = sorted({*LEVELS, 4})
 CASES = [("clinic", level) for level in COMPOSE_LEVELS] + [("five_kinds", level) for level in COMPOSE_LEVELS]
 FIVE_KINDS_CASES = [case for case in CASES if case[0] == "five_kinds"]
+COMPOSE_DEV_SINCE = 2
+DEV_FILES = ["docker-compose.dev.yml", "docker-compose.test.yml", "Dockerfile.test"]
 
 
 def case_id(case: tuple[str, int]) -> str:
@@ -50,11 +60,13 @@ def rendered(
     return case, render_project(amgen, spec, name, level, tmp_path_factory, f"compose-{case}")
 
 
-def compose_document(project: GeneratedProject, env: dict[str, str]) -> dict[str, Any]:
+def compose_document(
+    project: GeneratedProject, env: dict[str, str], file_name: str = "docker-compose.yml"
+) -> dict[str, Any]:
     try:
-        return validate_compose(project.path, env)
+        return validate_compose(project.path, env, file_name)
     except (ValueError, InterpolationError) as error:
-        pytest.fail(f"{project.path / 'docker-compose.yml'} is not a valid Compose file: {error}", pytrace=False)
+        pytest.fail(f"{project.path / file_name} is not a valid Compose file: {error}", pytrace=False)
 
 
 def test_compose_file_is_valid_with_defaults_and_with_env_example(rendered: tuple[str, GeneratedProject]) -> None:
@@ -168,6 +180,68 @@ def test_the_business_api_gets_its_security_settings(rendered: tuple[str, Genera
     if case == "five_kinds":
         for worker_or_bot in ("healthcare_reminders_worker", "healthcare_notifications_bot"):
             assert "API_KEY" in services[worker_or_bot]["environment"]
+def test_dev_and_test_compose_files_exist_from_level_2(rendered: tuple[str, GeneratedProject]) -> None:
+    _, project = rendered
+    present = [name for name in DEV_FILES if (project.path / name).is_file()]
+    assert present == (DEV_FILES if project.level >= COMPOSE_DEV_SINCE else [])
+    makefile = (project.path / "Makefile").read_text()
+    assert ("up-dev:" in makefile and "test-docker:" in makefile) == (project.level >= COMPOSE_DEV_SINCE)
+
+
+def test_dev_override_is_valid_alone_and_merged_over_the_base(rendered: tuple[str, GeneratedProject]) -> None:
+    _, project = rendered
+    if project.level < COMPOSE_DEV_SINCE:
+        return
+    for env in ({}, read_env_file(project.path / ".env.example")):
+        base = compose_document(project, env)
+        override = compose_document(project, env, "docker-compose.dev.yml")
+        # An override adds to services of the base: a name of its own would be a new, incomplete service.
+        assert sorted(set(override["services"]) - set(base["services"])) == []
+        assert sorted(override["services"]) == sorted(project.services)
+        merged = merge_compose(base, override)
+        try:
+            validate_document(merged)
+        except ValueError as error:
+            pytest.fail(f"docker-compose.yml merged with docker-compose.dev.yml is invalid: {error}", pytrace=False)
+        assert cross_reference_errors(project.path, merged) == []
+    assert variables_in((project.path / "docker-compose.dev.yml").read_text()) == set()
+    for name in project.services:
+        service = merged["services"][name]
+        assert service["environment"]["LOG_LEVEL"] == "DEBUG"
+        assert f"./services/{name}/src:/app/src:ro" in service["volumes"]
+        assert "./shared:/app/shared:ro" in service["volumes"]
+        assert service["build"]["dockerfile"] == f"services/{name}/Dockerfile", "the override keeps the base build"
+        if name.endswith(("_api", "_data_postgres", "_data_mongo")):
+            command = " ".join(service["command"])
+            assert "uvicorn src.main:app" in command and "--reload" in command, name
+        else:
+            assert "command" not in service, f"{name} keeps its image's command"
+
+
+def test_test_compose_file_runs_make_check_against_its_servers(rendered: tuple[str, GeneratedProject]) -> None:
+    case, project = rendered
+    if project.level < COMPOSE_DEV_SINCE:
+        return
+    document = compose_document(project, {}, "docker-compose.test.yml")
+    assert cross_reference_errors(project.path, document) == []
+    assert variables_in((project.path / "docker-compose.test.yml").read_text()) == set()
+    services = document["services"]
+    servers = {"postgres"} | ({"rabbitmq", "redis", "mongo"} if case == "five_kinds" else set())
+    assert set(services) == servers | {"tests"}
+    runner = services["tests"]
+    assert runner["build"]["dockerfile"] == "Dockerfile.test"
+    assert 'CMD ["make", "check", "VENV=/opt/venv"]' in (project.path / "Dockerfile.test").read_text()
+    assert {name: spec["condition"] for name, spec in runner["depends_on"].items()} == dict.fromkeys(
+        servers, "service_healthy"
+    )
+    environment = runner["environment"]
+    assert environment["TEST_DATABASE_URL"] == "postgresql+asyncpg://test:test@postgres:5432/test"
+    if case == "five_kinds":
+        assert environment["RABBITMQ_URL"] == "amqp://guest:guest@rabbitmq:5672/"
+        assert environment["REDIS_URL"].startswith("redis://redis:6379/")
+        assert environment["MONGODB_URL"] == "mongodb://mongo:27017"
+    for name, service in services.items():
+        assert "ports" not in service, f"{name}: the test stack publishes no host port"
 
 
 # The checker itself: a validator that accepts everything proves nothing.
@@ -239,6 +313,33 @@ def test_checker_reports_dangling_and_unhealthy_dependencies(tmp_path: Path) -> 
 )
 def test_interpolation_follows_compose(text: str, env: dict[str, str], expected: str) -> None:
     assert interpolate_string(text, env) == expected
+
+
+def test_merge_follows_compose_merge_rules() -> None:
+    base = yaml.safe_load(VALID)
+    override = {
+        "services": {
+            "app": {
+                "command": ["serve", "--reload"],
+                "environment": {"LOG_LEVEL": "DEBUG"},
+                "volumes": ["./src:/app/src:ro"],
+                "ports": ["8001:8000"],
+            },
+            "db": {"volumes": ["./data:/var/lib/postgresql/data"], "healthcheck": {"test": ["CMD", "true"]}},
+        }
+    }
+    base["services"]["app"].update({"command": ["serve"], "volumes": ["src:/app/src", "logs:/app/logs"]})
+    base["services"]["db"]["volumes"] = ["db_data:/var/lib/postgresql/data"]
+    merged = merge_compose(base, override)
+    app, db = merged["services"]["app"], merged["services"]["db"]
+    assert app["command"] == ["serve", "--reload"]
+    assert app["volumes"] == ["logs:/app/logs", "./src:/app/src:ro"]
+    assert app["environment"] == {"LOG_LEVEL": "DEBUG"}
+    assert app["ports"] == ["8001:8000"]
+    assert app["depends_on"] == {"db": {"condition": "service_healthy"}}
+    assert db["volumes"] == ["./data:/var/lib/postgresql/data"]
+    assert db["healthcheck"] == {"test": ["CMD", "true"], "interval": "5s"}
+    assert db["ports"] == ["${DB_PORT:-5432}:5432"]
 
 
 def test_interpolation_of_a_required_missing_variable_fails() -> None:
