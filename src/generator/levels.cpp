@@ -1,6 +1,7 @@
 // levels.yaml loader: the levels in order, each feature with the level it starts at.
 #include "generator/levels.hpp"
 
+#include "generator/modules.hpp"
 #include "generator/names.hpp"
 
 #include "generator/yaml_position.hpp"
@@ -50,6 +51,28 @@ bool read(const YAML::Node& map, const char* key, T& out, const std::string& fil
   return true;
 }
 
+/// The optional `modules:` list of a feature: names from the module catalogue.
+void read_feature_modules(const YAML::Node& node, Feature& feature, const std::string& file, Diagnostics& diagnostics)
+{
+  const auto list = node["modules"];
+  if (!list) {
+    return;
+  }
+  if (!list.IsSequence()) {
+    diagnostics.error(file, position_of(list), fmt::format("feature '{}': 'modules' must be a list", feature.id));
+    return;
+  }
+  for (const auto& item : list) {
+    if (!item.IsScalar() || find_module(item.Scalar()) == nullptr) {
+      diagnostics.error(file, position_of(item),
+                        fmt::format("feature '{}' needs unknown module '{}'", feature.id,
+                                    item.IsScalar() ? item.Scalar() : std::string{"?"}));
+      continue;
+    }
+    feature.modules.push_back(item.Scalar());
+  }
+}
+
 } // namespace
 
 LevelsTable parse_levels(const std::string& file, const std::string& text, Diagnostics& diagnostics)
@@ -95,6 +118,7 @@ LevelsTable parse_levels(const std::string& file, const std::string& text, Diagn
       diagnostics.error(file, position_of(node["since"]),
                         fmt::format("feature '{}' starts at level {}, which does not exist", feature.id, feature.since));
     }
+    read_feature_modules(node, feature, file, diagnostics);
     table.features.push_back(feature);
   }
   return table;

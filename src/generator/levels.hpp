@@ -21,6 +21,7 @@ struct Feature
   std::string id;
   int since = 1;
   std::string title;
+  std::vector<std::string> modules; ///< Modules the feature needs (e.g. redis for accounts), added from its level.
 };
 
 struct LevelsTable

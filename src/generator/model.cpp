@@ -235,14 +235,14 @@ const Entity* Model::find_entity(const std::string& name) const
   return nullptr;
 }
 
-Model build_model(const Spec& spec)
+Model build_model(const Spec& spec, const LevelsTable& levels)
 {
   Model model;
   model.project_name = spec.project.name.value;
   model.context = spec.project.context.value;
   model.description = spec.project.description.value;
   model.level = static_cast<int>(spec.level.value);
-  for (const auto& module : resolve_modules(spec)) {
+  for (const auto& module : resolve_modules(spec, levels.features)) {
     model.modules.push_back({module.name, module.reason});
   }
   int index = 0;

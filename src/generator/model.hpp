@@ -2,6 +2,7 @@
 // entities in dependency order (parents before children).
 #pragma once
 
+#include "generator/levels.hpp"
 #include "generator/spec.hpp"
 
 #include <optional>
@@ -133,6 +134,6 @@ struct Model
 };
 
 /// Resolves a Spec that passed `validate_spec` (behaviour on an invalid spec is unspecified).
-[[nodiscard]] Model build_model(const Spec& spec);
+[[nodiscard]] Model build_model(const Spec& spec, const LevelsTable& levels);
 
 } // namespace amgen::generator

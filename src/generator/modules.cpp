@@ -30,7 +30,7 @@ const ModuleInfo* find_module(const std::string& name)
   return it == catalogue.end() ? nullptr : &*it;
 }
 
-std::vector<ResolvedModule> resolve_modules(const Spec& spec)
+std::vector<ResolvedModule> resolve_modules(const Spec& spec, const std::vector<Feature>& features)
 {
   std::map<std::string, ResolvedModule> chosen;
   std::vector<std::string> pending;
@@ -53,6 +53,13 @@ std::vector<ResolvedModule> resolve_modules(const Spec& spec)
   }
   if (!spec.events.empty()) {
     add("rabbitmq", "the spec defines events", false);
+  }
+  for (const auto& feature : features) {
+    if (spec.level.value >= feature.since) {
+      for (const auto& module : feature.modules) {
+        add(module, fmt::format("required by feature {} (level {})", feature.id, feature.since), false);
+      }
+    }
   }
   while (!pending.empty()) {
     const auto name = pending.back();

@@ -1,6 +1,7 @@
 // Optional modules (framework §1.5): what each requires, and the closure the project ends up with.
 #pragma once
 
+#include "generator/levels.hpp"
 #include "generator/spec.hpp"
 
 #include <string>
@@ -28,8 +29,9 @@ struct ResolvedModule
   bool is_explicit = false;
 };
 
-/// The modules a spec ends up with: those listed, those its services and events imply, and everything they
-/// require, in catalogue order. Unknown names are skipped (the validator reports them).
-[[nodiscard]] std::vector<ResolvedModule> resolve_modules(const Spec& spec);
+/// The modules a spec ends up with: those listed, those its services and events imply, those the features of its
+/// level need (`features` is levels.yaml's list), and everything they require, in catalogue order. Unknown names
+/// are skipped (the validator reports them).
+[[nodiscard]] std::vector<ResolvedModule> resolve_modules(const Spec& spec, const std::vector<Feature>& features);
 
 } // namespace amgen::generator

@@ -120,7 +120,7 @@ ProjectResult generate_project(const ProjectRequest& request, const TemplateStor
   if (diagnostics.has_errors()) {
     return result;
   }
-  const auto model = build_model(spec);
+  const auto model = build_model(spec, levels);
   result.view_model = build_view_model(model, levels, amgen_version);
   std::vector<Manifest> manifests;
   for (const auto& folder : store.manifest_folders()) {

@@ -107,7 +107,7 @@ Position module_position(const Spec& spec, const std::string& name)
 void validate_resolved_modules(const Spec& spec, const ValidationContext& context, Diagnostics& diagnostics)
 {
   const auto& available = context.available_modules;
-  for (const auto& module : resolve_modules(spec)) {
+  for (const auto& module : resolve_modules(spec, context.levels.features)) {
     const auto where = module_position(spec, module.name);
     const auto* info = find_module(module.name); // resolve_modules only returns catalogue modules
     const bool has_service = info->service_type.empty()

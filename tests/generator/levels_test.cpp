@@ -52,4 +52,38 @@ TEST_SUITE("generator::levels")
                      "6:10: duplicate feature 'dup'",
                    });
   }
+
+  TEST_CASE("a feature may need modules, which must be ones amgen knows")
+  {
+    Diagnostics diagnostics;
+    const auto table = parse_levels("levels.yaml",
+                                    "levels:\n"
+                                    "  - {level: 1, name: A, coverage: 60, summary: s}\n"
+                                    "features:\n"
+                                    "  - {id: accounts, since: 1, modules: [redis], title: t}\n"
+                                    "  - {id: broken, since: 1, modules: [redis, carrier_pigeon], title: t}\n"
+                                    "  - {id: scalar, since: 1, modules: redis, title: t}\n",
+                                    diagnostics);
+    REQUIRE(table.features.size() == 3);
+    CHECK(table.features[0].modules == std::vector<std::string>{"redis"});
+    CHECK(table.features[1].modules == std::vector<std::string>{"redis"});
+    std::vector<std::string> lines;
+    for (const auto& d : diagnostics.sorted()) {
+      lines.push_back(std::to_string(d.position.line) + ":" + std::to_string(d.position.column) + ": " + d.message);
+    }
+    CHECK(lines == std::vector<std::string>{
+                     "5:45: feature 'broken' needs unknown module 'carrier_pigeon'",
+                     "6:37: feature 'scalar': 'modules' must be a list",
+                   });
+  }
+
+  TEST_CASE("the shipped accounts and rate limits of level 4 need Redis")
+  {
+    const auto& levels = amgen::test::shipped_levels();
+    for (const auto& feature : levels.features) {
+      if (feature.id == "oauth2_jwt" || feature.id == "user_rate_limits") {
+        CHECK(feature.modules == std::vector<std::string>{"redis"});
+      }
+    }
+  }
 }

@@ -19,7 +19,8 @@ Json view_of(const std::string& text)
                  {"rabbitmq", "redis", "mongo", "worker", "bot"}},
                 diagnostics);
   REQUIRE_FALSE(diagnostics.has_errors());
-  return build_view_model(build_model(spec), amgen::test::shipped_levels(), "9.9.9");
+  const auto& levels = amgen::test::shipped_levels();
+  return build_view_model(build_model(spec, levels), levels, "9.9.9");
 }
 
 Json field(const Json& view, std::size_t entity, const std::string& name)
@@ -168,5 +169,33 @@ TEST_SUITE("generator::view_model")
     CHECK(view["entities"][2]["entity_is_mongo"] == true);
     CHECK(view["entities"][2]["entity_data_service_name"] == "healthcare_records_data_mongo");
     CHECK(view["entities"][1]["entity_events"][0]["event_name"] == "AppointmentBooked");
+  }
+
+  TEST_CASE("a level whose features need a module brings it, and says why")
+  {
+    const std::string spec = "amgen: 1\n"
+                             "project: {name: shop, context: retail}\n"
+                             "level: LEVEL\n"
+                             "services:\n"
+                             "  - {domain: shop, type: api}\n"
+                             "  - {domain: shop, type: data_postgres}\n"
+                             "entities:\n"
+                             "  Order:\n"
+                             "    fields: {total: {type: decimal}}\n";
+    auto at_level = [&](const std::string& level) {
+      auto text = spec;
+      text.replace(text.find("LEVEL"), 5, level);
+      return view_of(text);
+    };
+    CHECK(at_level("3")["has_redis"] == false);
+    const auto level4 = at_level("4");
+    CHECK(level4["has_redis"] == true);
+    bool noted = false;
+    for (const auto& module : level4["modules"]) {
+      if (module["module_name"] == "redis") {
+        noted = module["module_reason"].get<std::string>().find("required by feature oauth2_jwt (level 4)") == 0;
+      }
+    }
+    CHECK(noted);
   }
 }
