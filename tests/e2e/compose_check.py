@@ -1,6 +1,7 @@
 """Checks a rendered docker-compose.yml the way `docker compose config` would, without Docker: interpolation of
 `${VAR...}` as Compose does it, then the compose-spec package (a strict parser of the Compose Specification plus
-Pydantic models generated from its JSON Schema), then the cross-references the schema cannot see.
+Pydantic models generated from its JSON Schema), then the cross-references the schema cannot see. Several files
+(an override such as docker-compose.prod.yml) are merged first with Compose's rules, `!reset` and `!override` included.
 """
 
 from __future__ import annotations
@@ -90,11 +91,98 @@ def read_env_file(path: Path) -> dict[str, str]:
     return env
 
 
-def validate_compose(project: Path, env: Mapping[str, str]) -> dict[str, Any]:
-    """The interpolated document after the compose-spec parser and models accepted it; raises on any error."""
-    raw = yaml.safe_load((project / "docker-compose.yml").read_text())
-    assert isinstance(raw, dict), "docker-compose.yml is not a mapping"
-    document: dict[str, Any] = interpolate(raw, env)
+class Reset:
+    """`!reset` in an override file: the key is removed from the merged service (Compose 2.24+)."""
+
+
+class Override:
+    """`!override` in an override file: the value replaces the base one instead of merging with it."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class ComposeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader plus Compose's merge tags `!reset` and `!override`."""
+
+
+def _reset(loader: yaml.SafeLoader, node: yaml.Node) -> Reset:
+    return Reset()
+
+
+def _override(loader: yaml.SafeLoader, node: yaml.Node) -> Override:
+    if isinstance(node, yaml.SequenceNode):
+        return Override(loader.construct_sequence(node, deep=True))
+    if isinstance(node, yaml.MappingNode):
+        return Override(loader.construct_mapping(node, deep=True))
+    return Override(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+ComposeLoader.add_constructor("!reset", _reset)
+ComposeLoader.add_constructor("!override", _override)
+
+# Sequences Compose replaces when a later file sets them; the others (ports, volumes, tmpfs, ...) it appends to.
+_REPLACED_SEQUENCES = {"command", "entrypoint", "test"}
+
+
+def merge_compose(base: Any, override: Any, key: str = "") -> Any:
+    """`docker compose -f base -f override`: mappings merge key by key, `!reset` removes, `!override` replaces,
+    most sequences append what they do not have yet, scalars are replaced."""
+    if isinstance(override, Override):
+        return override.value
+    if isinstance(base, dict) and isinstance(override, dict):
+        merged = dict(base)
+        for name, value in override.items():
+            if isinstance(value, Reset):
+                merged.pop(name, None)
+            elif name in merged:
+                merged[name] = merge_compose(merged[name], value, name)
+            else:
+                merged[name] = strip_tags(value)
+        return merged
+    if isinstance(base, list) and isinstance(override, list) and key not in _REPLACED_SEQUENCES:
+        return base + [item for item in override if item not in base]
+    return strip_tags(override)
+
+
+def strip_tags(node: Any) -> Any:
+    """A value from an override file for a key the base does not have: tags only matter when merging."""
+    if isinstance(node, Override):
+        return strip_tags(node.value)
+    if isinstance(node, dict):
+        return {key: strip_tags(value) for key, value in node.items() if not isinstance(value, Reset)}
+    if isinstance(node, list):
+        return [strip_tags(item) for item in node]
+    return node
+
+
+def load_compose_file(path: Path, env: Mapping[str, str]) -> dict[str, Any]:
+    """One Compose file, parsed with the merge tags and interpolated (Compose interpolates each file first)."""
+    raw = yaml.load(path.read_text(), Loader=ComposeLoader)  # noqa: S506 - a SafeLoader subclass
+    assert isinstance(raw, dict), f"{path.name} is not a mapping"
+    return _interpolate_tagged(raw, env)
+
+
+def _interpolate_tagged(node: Any, env: Mapping[str, str]) -> Any:
+    if isinstance(node, Override):
+        return Override(_interpolate_tagged(node.value, env))
+    if isinstance(node, Reset):
+        return node
+    if isinstance(node, list):
+        return [_interpolate_tagged(item, env) for item in node]
+    if isinstance(node, dict):
+        return {key: _interpolate_tagged(value, env) for key, value in node.items()}
+    return interpolate(node, env)
+
+
+def validate_compose(
+    project: Path, env: Mapping[str, str], files: tuple[str, ...] = ("docker-compose.yml",)
+) -> dict[str, Any]:
+    """The interpolated document (the files merged in order, as `docker compose -f a -f b` does) after the
+    compose-spec parser and models accepted it; raises on any error."""
+    document: dict[str, Any] = strip_tags(load_compose_file(project / files[0], env))
+    for name in files[1:]:
+        document = merge_compose(document, load_compose_file(project / name, env))
     compose = PyCompose.from_json(json.dumps(document))
     compose.to_spec()  # the Pydantic models of the Compose Specification
     return document
