@@ -1,6 +1,7 @@
 """Checks a rendered docker-compose.yml the way `docker compose config` would, without Docker: interpolation of
 `${VAR...}` as Compose does it, then the compose-spec package (a strict parser of the Compose Specification plus
-Pydantic models generated from its JSON Schema), then the cross-references the schema cannot see.
+Pydantic models generated from its JSON Schema), then the cross-references the schema cannot see. Several files
+(an override such as docker-compose.prod.yml) are merged first with Compose's rules, `!reset` and `!override` included.
 """
 
 from __future__ import annotations
@@ -90,11 +91,69 @@ def read_env_file(path: Path) -> dict[str, str]:
     return env
 
 
+class Reset:
+    """`!reset` in an override file: the key is removed from the merged service (Compose 2.24+)."""
+
+
+class Override:
+    """`!override` in an override file: the value replaces the base one instead of merging with it."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+class ComposeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader plus Compose's merge tags `!reset` and `!override`."""
+
+
+def _reset(loader: yaml.SafeLoader, node: yaml.Node) -> Reset:
+    return Reset()
+
+
+def _override(loader: yaml.SafeLoader, node: yaml.Node) -> Override:
+    if isinstance(node, yaml.SequenceNode):
+        return Override(loader.construct_sequence(node, deep=True))
+    if isinstance(node, yaml.MappingNode):
+        return Override(loader.construct_mapping(node, deep=True))
+    return Override(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+ComposeLoader.add_constructor("!reset", _reset)
+ComposeLoader.add_constructor("!override", _override)
+
+def strip_tags(node: Any) -> Any:
+    """A value from an override file for a key the base does not have: tags only matter when merging."""
+    if isinstance(node, Override):
+        return strip_tags(node.value)
+    if isinstance(node, dict):
+        return {key: strip_tags(value) for key, value in node.items() if not isinstance(value, Reset)}
+    if isinstance(node, list):
+        return [strip_tags(item) for item in node]
+    return node
+
+
+def load_compose_file(path: Path, env: Mapping[str, str]) -> dict[str, Any]:
+    """One Compose file, parsed with the merge tags and interpolated (Compose interpolates each file first)."""
+    raw = yaml.load(path.read_text(), Loader=ComposeLoader)  # noqa: S506 - a SafeLoader subclass
+    assert isinstance(raw, dict), f"{path.name} is not a mapping"
+    return _interpolate_tagged(raw, env)
+
+
+def _interpolate_tagged(node: Any, env: Mapping[str, str]) -> Any:
+    if isinstance(node, Override):
+        return Override(_interpolate_tagged(node.value, env))
+    if isinstance(node, Reset):
+        return node
+    if isinstance(node, list):
+        return [_interpolate_tagged(item, env) for item in node]
+    if isinstance(node, dict):
+        return {key: _interpolate_tagged(value, env) for key, value in node.items()}
+    return interpolate(node, env)
+
+
 def load_compose(project: Path, env: Mapping[str, str], file_name: str = "docker-compose.yml") -> dict[str, Any]:
-    """A Compose file of the project, parsed and interpolated, not validated."""
-    raw = yaml.safe_load((project / file_name).read_text())
-    assert isinstance(raw, dict), f"{file_name} is not a mapping"
-    document: dict[str, Any] = interpolate(raw, env)
+    """A Compose file of the project, parsed and interpolated, its merge tags dropped; not validated."""
+    document: dict[str, Any] = strip_tags(load_compose_file(project / file_name, env))
     return document
 
 
@@ -104,9 +163,15 @@ def validate_document(document: Mapping[str, Any]) -> None:
     compose.to_spec()
 
 
-def validate_compose(project: Path, env: Mapping[str, str], file_name: str = "docker-compose.yml") -> dict[str, Any]:
-    """The interpolated document after the compose-spec parser and models accepted it; raises on any error."""
-    document = load_compose(project, env, file_name)
+def validate_compose(
+    project: Path, env: Mapping[str, str], files: str | tuple[str, ...] = ("docker-compose.yml",)
+) -> dict[str, Any]:
+    """The interpolated document (the files merged in order, as `docker compose -f a -f b` does) after the
+    compose-spec parser and models accepted it; raises on any error."""
+    names = (files,) if isinstance(files, str) else files
+    document = load_compose(project, env, names[0])
+    for name in names[1:]:
+        document = merge_compose(document, load_compose_file(project / name, env))
     validate_document(document)
     return document
 
@@ -125,18 +190,27 @@ def _volume_target(mount: Any) -> str:
 
 
 def merge_compose(base: Any, override: Any, key: str = "") -> Any:
-    """The document `docker compose -f base -f override config` would work on (before its own validation)."""
+    """The document `docker compose -f base -f override config` would work on (before its own validation):
+    `!reset` removes a key, `!override` replaces a value instead of merging with it."""
+    if isinstance(override, Override):
+        return strip_tags(override.value)
     if isinstance(base, dict) and isinstance(override, dict):
         merged = dict(base)
         for name, value in override.items():
-            merged[name] = merge_compose(base[name], value, name) if name in base else value
+            if isinstance(value, Reset):
+                merged.pop(name, None)
+            elif name in merged:
+                merged[name] = merge_compose(merged[name], value, name)
+            else:
+                merged[name] = strip_tags(value)
         return merged
     if isinstance(base, list) and isinstance(override, list) and key not in _REPLACED_SEQUENCES:
+        override = strip_tags(override)
         if key == "volumes":
             targets = {_volume_target(mount) for mount in override}
             return [mount for mount in base if _volume_target(mount) not in targets] + override
         return base + [item for item in override if item not in base]
-    return override
+    return strip_tags(override)
 
 
 def cross_reference_errors(project: Path, document: Mapping[str, Any]) -> list[str]:

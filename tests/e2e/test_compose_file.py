@@ -8,6 +8,11 @@ From level 2 the project also has docker-compose.dev.yml (an override: every ser
 file, and the base merged with it the way Compose merges `-f a -f b` is valid) and docker-compose.test.yml (the
 servers the tests use plus a runner of `make check` pointed at them); level 1 has neither. No Docker engine is
 needed: `docker compose config` is replaced by the same checks as for docker-compose.yml.
+
+From level 3, docker-compose.prod.yml is an override of it: merged as `docker compose -f docker-compose.yml -f
+docker-compose.prod.yml` does (`!reset`, `!override`, appended sequences), the result is valid too, names only
+services of the base file, sets limits, reservations, restart policies and replicas, publishes no data port, mounts
+no host path and refuses to start without the passwords.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from compose_check import (
     cross_reference_errors,
     interpolate_string,
     load_compose,
+    load_compose_file,
     merge_compose,
     read_env_file,
     validate_compose,
@@ -345,3 +351,116 @@ def test_merge_follows_compose_merge_rules() -> None:
 def test_interpolation_of_a_required_missing_variable_fails() -> None:
     with pytest.raises(InterpolationError, match="TOKEN"):
         interpolate_string("${TOKEN:?set TOKEN in .env}", {})
+
+
+# --- docker-compose.prod.yml (feature compose_prod, level 3 and above): an override of docker-compose.yml.
+PROD_FILES = ("docker-compose.yml", "docker-compose.prod.yml")
+PROD_CASES = [("clinic", 3), ("five_kinds", 3)]
+DATA_STORES = {"postgres", "rabbitmq", "redis", "mongo"}
+SECRETS = {"POSTGRES_PASSWORD", "RABBITMQ_PASSWORD", "GRAFANA_ADMIN_PASSWORD"}
+
+
+@pytest.fixture(scope="module", params=PROD_CASES, ids=case_id)
+def prod(request: pytest.FixtureRequest, amgen: Amgen, tmp_path_factory: pytest.TempPathFactory) -> GeneratedProject:
+    case, level = request.param
+    spec = spec_for(case)
+    name = str(yaml.safe_load(spec.read_text())["project"]["name"])
+    return render_project(amgen, spec, name, level, tmp_path_factory, f"compose-prod-{case}")
+
+
+def prod_document(project: GeneratedProject) -> dict[str, Any]:
+    try:
+        return validate_compose(project.path, read_env_file(project.path / ".env.example"), PROD_FILES)
+    except (ValueError, InterpolationError) as error:
+        pytest.fail(f"docker-compose.prod.yml over docker-compose.yml is not valid: {error}", pytrace=False)
+
+
+def test_levels_below_3_have_no_production_override(rendered: tuple[str, GeneratedProject]) -> None:
+    _, project = rendered
+    assert (project.path / "docker-compose.prod.yml").is_file() == (project.level >= 3)
+    assert ("up-prod:" in (project.path / "Makefile").read_text()) == (project.level >= 3)
+
+
+def test_production_override_merges_into_a_valid_file(prod: GeneratedProject) -> None:
+    merged = prod_document(prod)
+    assert cross_reference_errors(prod.path, merged) == []
+    base = compose_document(prod, read_env_file(prod.path / ".env.example"))
+    assert set(merged["services"]) == set(base["services"])
+
+
+def test_production_override_names_only_services_of_the_base_file(prod: GeneratedProject) -> None:
+    override = load_compose_file(prod.path / "docker-compose.prod.yml", read_env_file(prod.path / ".env.example"))
+    base = compose_document(prod, {})
+    assert set(override["services"]) <= set(base["services"])
+    # It covers every service: none keeps the development settings in production.
+    assert set(override["services"]) == set(base["services"])
+
+
+def test_production_passwords_have_no_defaults(prod: GeneratedProject) -> None:
+    text = (prod.path / "docker-compose.prod.yml").read_text()
+    assert variables_in(text) <= set(read_env_file(prod.path / ".env.example"))
+    for secret in SECRETS & variables_in(text):
+        assert f"${{{secret}:?" in text, f"{secret} keeps a default in production"
+    with pytest.raises(InterpolationError, match="POSTGRES_PASSWORD"):
+        validate_compose(prod.path, {}, PROD_FILES)
+
+
+def test_production_limits_restarts_replicas_and_exposure(prod: GeneratedProject) -> None:
+    services = prod_document(prod)["services"]
+    built = {name for name, service in services.items() if "build" in service}
+    assert set(prod.services) == built
+    for name, service in services.items():
+        assert service["restart"] == "unless-stopped", name
+        resources = service["deploy"]["resources"]
+        assert resources["limits"]["cpus"] and resources["limits"]["memory"], name
+        assert resources["reservations"]["cpus"] and resources["reservations"]["memory"], name
+        # Named volumes only: no bind mount of the host's files into any container.
+        for mount in service.get("volumes", []):
+            source = mount.split(":", 1)[0] if isinstance(mount, str) else mount.get("source", "")
+            assert not source.startswith((".", "/", "~")), f"{name} bind-mounts {source}"
+        if name in DATA_STORES:
+            assert "ports" not in service, f"{name} publishes a data port"
+    for name in built:
+        assert services[name]["read_only"] is True, name
+        assert "/tmp" in services[name]["tmpfs"], name
+        if name.endswith("_api"):
+            assert services[name]["deploy"]["replicas"] >= 2, "the business API is stateless"
+            assert "ports" not in services[name], "replicas of the API are reached through the gateway"
+        if name.endswith(("_data_postgres", "_data_mongo", "_worker")):
+            assert "ports" not in services[name], f"{name} is published on the host"
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published <= {"gateway", "prometheus", "grafana"} | {n for n in built if n.endswith("_bot")}
+    for name in {"prometheus", "grafana"} & published:
+        assert all(str(port).startswith("127.0.0.1:") for port in services[name]["ports"]), name
+
+
+def test_production_configuration_files_are_configs_and_the_key_a_secret(prod: GeneratedProject) -> None:
+    document = prod_document(prod)
+    gateway = document["services"]["gateway"]
+    assert {c["target"] for c in gateway["configs"]} >= {"/etc/nginx/nginx.conf", "/etc/nginx/upstreams.conf"}
+    assert [s["target"] for s in gateway["secrets"]] == ["/etc/nginx/certs/server.key"]
+    for section in ("configs", "secrets"):
+        for name, entry in document.get(section, {}).items():
+            path = prod.path / entry["file"]
+            # The certificate and key are the operator's (or `make certs`' for a trial): everything else is rendered.
+            if not entry["file"].startswith("./gateway/certs/"):
+                assert path.is_file(), f"{section}.{name}: no {entry['file']}"
+    for service in document["services"].values():
+        for reference in service.get("configs", []):
+            assert reference["source"] in document["configs"]
+        for reference in service.get("secrets", []):
+            assert reference["source"] in document["secrets"]
+
+
+def test_merge_follows_compose_reset_override_and_append(tmp_path: Path) -> None:
+    (tmp_path / "docker-compose.yml").write_text(VALID)
+    (tmp_path / "docker-compose.prod.yml").write_text(
+        "services:\n"
+        "  db:\n    ports: !reset []\n    healthcheck: {test: [CMD, \"true\"]}\n"
+        "  app:\n    env_file: !override [{path: prod.env, required: false}]\n    tmpfs: [/tmp]\n"
+    )
+    merged = validate_compose(tmp_path, {}, ("docker-compose.yml", "docker-compose.prod.yml"))
+    assert "ports" not in merged["services"]["db"]
+    assert merged["services"]["db"]["healthcheck"] == {"test": ["CMD", "true"], "interval": "5s"}
+    assert merged["services"]["app"]["env_file"] == [{"path": "prod.env", "required": False}]
+    assert merged["services"]["app"]["tmpfs"] == ["/tmp"]
