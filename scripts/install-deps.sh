@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything amgen's build and tests need: Debian packages (skipped when all are present) and the
-# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter) used by tests/e2e and bench/. Safe to re-run.
+# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter, ruff) used by tests/e2e and bench/. Safe to re-run.
 # The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
 # their own, and nginx is only used for `nginx -t` on generated gateways, so the packages' system services are kept
 # from starting during the install (see no_service_starts) and nginx's and prometheus's from starting at boot (disable_system_service).
