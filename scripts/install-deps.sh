@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything amgen's build and tests need: Debian packages (skipped when all are present) and the
-# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter, compose-spec, pre-commit) used by tests/e2e and bench/,
-# and actionlint (built through the Go module proxy into .tools/bin) for the generated GitHub Actions workflows.
-# Safe to re-run. git is there for the e2e that runs a generated project's pre-commit hooks in a fresh repository.
+# tools virtualenv .venv-tools (pytest, PyYAML, cookiecutter, compose-spec, pre-commit, ruff) used by tests/e2e and
+# bench/, and actionlint (built through the Go module proxy into .tools/bin) for the generated GitHub Actions
+# workflows. Safe to re-run. git is there for the e2e that runs a generated project's pre-commit hooks in a fresh
+# repository.
 # The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
 # their own, and nginx is only used for `nginx -t` on generated gateways, so the packages' system services are kept
 # from starting during the install (see no_service_starts) and nginx's and prometheus's from starting at boot (disable_system_service).
