@@ -4,6 +4,8 @@
 # The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
 # their own, and nginx is only used for `nginx -t` on generated gateways, so the packages' system services are kept
 # from starting during the install (see no_service_starts) and nginx's and prometheus's from starting at boot (disable_system_service).
+# Debian ships no MongoDB server, so install_ferretdb builds FerretDB (a MongoDB wire-protocol server on SQLite, run by
+# scripts/mongo-server.sh) from the Go module proxy into the gitignored tools folder .tools/bin.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -122,5 +124,48 @@ install_tools_venv() {
   tools_stamp >"$stamp_file"
 }
 
+# FerretDB v1 is built from source with the Go toolchain: scripts/tools/ferretdb holds a module whose go.mod pins its
+# version and whose go.sum pins every dependency, so the build downloads exactly those modules and nothing else. The
+# build takes minutes on two cores (its pure-Go SQLite is large); it is skipped when the binary at the pinned version
+# is already there. Go's module and build caches (GOMODCACHE, GOCACHE) make a rebuild after a version bump quicker.
+tools_bin=${AMGEN_TOOLS_BIN:-$repo_root/.tools/bin}
+ferretdb_module=$repo_root/scripts/tools/ferretdb
+
+ferretdb_version() {
+  sed -n 's|^require github.com/FerretDB/FerretDB \(v[^ ]*\).*|\1|p' "$ferretdb_module/go.mod"
+}
+
+go_tool() {
+  if command -v go >/dev/null 2>&1; then
+    command -v go
+  elif [ -x /usr/local/go/bin/go ]; then
+    echo /usr/local/go/bin/go
+  else
+    return 1
+  fi
+}
+
+install_ferretdb() {
+  local binary=$tools_bin/ferretdb version go
+  version=$(ferretdb_version)
+  [ -n "$version" ] || { log "no FerretDB version in $ferretdb_module/go.mod"; exit 1; }
+  if [ -x "$binary" ] && "$binary" --version 2>/dev/null | grep -qx "version: $version"; then
+    log "FerretDB $version present ($binary)"
+    return
+  fi
+  go=$(go_tool) || { log "need the Go toolchain (go on PATH or /usr/local/go/bin/go) to build FerretDB"; exit 1; }
+  log "building FerretDB $version into $tools_bin (a few minutes)"
+  mkdir -p "$tools_bin"
+  (
+    cd "$ferretdb_module"
+    # -mod=readonly: go.sum is complete; CGO off: one static binary, no C compiler involved.
+    GOFLAGS="-mod=readonly -trimpath -buildvcs=false" CGO_ENABLED=0 \
+      "$go" build -o "$binary.new" github.com/FerretDB/FerretDB/cmd/ferretdb
+  )
+  mv "$binary.new" "$binary"
+  "$binary" --version | grep -qx "version: $version" || { log "the built FerretDB does not say version $version"; exit 1; }
+}
+
 install_apt_packages
 install_tools_venv
+install_ferretdb
