@@ -124,16 +124,14 @@ install_tools_venv() {
   tools_stamp >"$stamp_file"
 }
 
-# FerretDB v1 is built from source with the Go toolchain: scripts/tools/ferretdb holds a module whose go.mod pins its
-# version and whose go.sum pins every dependency, so the build downloads exactly those modules and nothing else. The
-# build takes minutes on two cores (its pure-Go SQLite is large); it is skipped when the binary at the pinned version
-# is already there. Go's module and build caches (GOMODCACHE, GOCACHE) make a rebuild after a version bump quicker.
-tools_bin=${AMGEN_TOOLS_BIN:-$repo_root/.tools/bin}
-ferretdb_module=$repo_root/scripts/tools/ferretdb
-
-ferretdb_version() {
-  sed -n 's|^require github.com/FerretDB/FerretDB \(v[^ ]*\).*|\1|p' "$ferretdb_module/go.mod"
-}
+# FerretDB v1 is built from source with the Go toolchain. scripts/tools/ferretdb/go.mod pins the release and its
+# go.sum the release's hash; FerretDB's own go.sum pins every dependency, so the build downloads exactly those
+# modules from the Go module proxy. The release is built as the main module from a copy of its source with
+# build/version/version.txt written (as FerretDB's release builds do; without it the binary refuses to start).
+# A stamp beside the binary (the hash of the pin) skips all of this when the binary was built from the same pin.
+# Go's module and build caches (GOMODCACHE, GOCACHE) are kept, so a rebuild in a fresh clone only links.
+tools_dir=${AMGEN_TOOLS_DIR:-$repo_root/.tools}
+ferretdb_pin=$repo_root/scripts/tools/ferretdb
 
 go_tool() {
   if command -v go >/dev/null 2>&1; then
@@ -145,25 +143,38 @@ go_tool() {
   fi
 }
 
+ferretdb_stamp() {
+  cat "$ferretdb_pin/go.mod" "$ferretdb_pin/go.sum" | sha256sum | cut -d' ' -f1
+}
+
 install_ferretdb() {
-  local binary=$tools_bin/ferretdb version go
-  version=$(ferretdb_version)
-  [ -n "$version" ] || { log "no FerretDB version in $ferretdb_module/go.mod"; exit 1; }
-  if [ -x "$binary" ] && "$binary" --version 2>/dev/null | grep -qx "version: $version"; then
-    log "FerretDB $version present ($binary)"
+  local binary=$tools_dir/bin/ferretdb stamp_file=$tools_dir/bin/.ferretdb-stamp go version source_dir build_dir
+  if [ -x "$binary" ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$(ferretdb_stamp)" ]; then
+    log "FerretDB up to date ($binary)"
     return
   fi
   go=$(go_tool) || { log "need the Go toolchain (go on PATH or /usr/local/go/bin/go) to build FerretDB"; exit 1; }
-  log "building FerretDB $version into $tools_bin (a few minutes)"
-  mkdir -p "$tools_bin"
-  (
-    cd "$ferretdb_module"
-    # -mod=readonly: go.sum is complete; CGO off: one static binary, no C compiler involved.
-    GOFLAGS="-mod=readonly -trimpath -buildvcs=false" CGO_ENABLED=0 \
-      "$go" build -o "$binary.new" github.com/FerretDB/FerretDB/cmd/ferretdb
-  )
+  version=$(sed -n 's|^require github.com/FerretDB/FerretDB \(v[0-9.]*\)$|\1|p' "$ferretdb_pin/go.mod")
+  [ -n "$version" ] || { log "no FerretDB version in $ferretdb_pin/go.mod"; exit 1; }
+  log "building FerretDB $version into $tools_dir/bin (minutes on a cold Go cache)"
+  # -mod=readonly everywhere: the go.sum files are complete, nothing is resolved anew.
+  source_dir=$(cd "$ferretdb_pin" && GOFLAGS=-mod=readonly "$go" mod download -json github.com/FerretDB/FerretDB \
+    | sed -n 's|^[[:space:]]*"Dir": "\(.*\)",*$|\1|p')
+  [ -d "$source_dir" ] || { log "could not download FerretDB $version"; exit 1; }
+  build_dir=$tools_dir/src/FerretDB-$version
+  rm -rf "$build_dir"
+  mkdir -p "$(dirname "$build_dir")" "$tools_dir/bin"
+  cp -R "$source_dir" "$build_dir"
+  chmod -R u+w "$build_dir"
+  printf '%s\n' "$version" >"$build_dir/build/version/version.txt"
+  # CGO off: one static binary, no C compiler; -trimpath: build cache entries do not depend on the folder.
+  (cd "$build_dir" && GOFLAGS="-mod=readonly -trimpath -buildvcs=false" CGO_ENABLED=0 \
+    "$go" build -o "$binary.new" ./cmd/ferretdb)
+  rm -rf "$build_dir"
   mv "$binary.new" "$binary"
-  "$binary" --version | grep -qx "version: $version" || { log "the built FerretDB does not say version $version"; exit 1; }
+  "$binary" --version | grep -qx "version: $version" || { log "the built FerretDB does not report $version"; exit 1; }
+  ferretdb_stamp >"$stamp_file"
+  log "FerretDB $version built ($binary)"
 }
 
 install_apt_packages

@@ -116,6 +116,6 @@ case "${1:-}" in
   reset) reset ;;
   commands) commands ;;
   url) printf 'mongodb://%s:%s/\n' "$host" "$port" ;;
-  status) is_ready ;;
+  status) is_ready || exit 1 ;;
   *) printf 'usage: %s start|stop|url|status|reset|commands\n' "$0" >&2; exit 2 ;;
 esac
