@@ -148,7 +148,7 @@ ferretdb_stamp() {
 }
 
 install_ferretdb() {
-  local binary=$tools_dir/bin/ferretdb stamp_file=$tools_dir/bin/.ferretdb-stamp go version source_dir build_dir
+  local binary=$tools_dir/bin/ferretdb stamp_file=$tools_dir/bin/.ferretdb-stamp go version source_dir build_dir built
   if [ -x "$binary" ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$(ferretdb_stamp)" ]; then
     log "FerretDB up to date ($binary)"
     return
@@ -171,8 +171,10 @@ install_ferretdb() {
   (cd "$build_dir" && GOFLAGS="-mod=readonly -trimpath -buildvcs=false" CGO_ENABLED=0 \
     "$go" build -o "$binary.new" ./cmd/ferretdb)
   rm -rf "$build_dir"
+  rmdir "$tools_dir/src" 2>/dev/null || true
   mv "$binary.new" "$binary"
-  "$binary" --version | grep -qx "version: $version" || { log "the built FerretDB does not report $version"; exit 1; }
+  built=$("$binary" --version) || { log "the built FerretDB does not run"; exit 1; }
+  grep -qx "version: $version" <<<"$built" || { log "the built FerretDB reports another version: $built"; exit 1; }
   ferretdb_stamp >"$stamp_file"
   log "FerretDB $version built ($binary)"
 }
