@@ -13,13 +13,13 @@
 #
 # Environment: AMGEN_MONGO_PORT (default 27027, below the ephemeral port range), AMGEN_MONGO_DEBUG_PORT (FerretDB's
 # HTTP debug handler with its readiness probe and metrics, default port + 1), AMGEN_FERRETDB_BIN (default
-# .tools/bin/ferretdb in the repository).
+# bin/ferretdb in AMGEN_TOOLS_DIR, the tools folder of scripts/install-deps.sh, default .tools in the repository).
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 port=${AMGEN_MONGO_PORT:-27027}
 debug_port=${AMGEN_MONGO_DEBUG_PORT:-$((port + 1))}
-ferretdb=${AMGEN_FERRETDB_BIN:-$repo_root/.tools/bin/ferretdb}
+ferretdb=${AMGEN_FERRETDB_BIN:-${AMGEN_TOOLS_DIR:-$repo_root/.tools}/bin/ferretdb}
 host=127.0.0.1
 base_dir=/tmp/amgen-mongo-$port
 data_dir=$base_dir/data
