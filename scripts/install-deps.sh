@@ -7,6 +7,8 @@
 # The test servers (scripts/pg-server.sh, rabbitmq-server.sh, redis-server.sh) run their own instances on ports of
 # their own, and nginx is only used for `nginx -t` on generated gateways, so the packages' system services are kept
 # from starting during the install (see no_service_starts) and nginx's and prometheus's from starting at boot (disable_system_service).
+# Debian ships no MongoDB server, so install_ferretdb builds FerretDB (a MongoDB wire-protocol server on SQLite, run by
+# scripts/mongo-server.sh) from the Go module proxy into the gitignored tools folder .tools/bin.
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,7 +29,7 @@ apt_packages=(
 # actionlint checks the generated .github/workflows (tests/e2e/test_level4_ops.py); it runs shellcheck on their
 # `run:` scripts. Built with the Go toolchain from the module proxy, pinned.
 actionlint_version=v1.7.12
-tools_bin=$repo_root/.tools/bin
+tools_bin=${AMGEN_TOOLS_DIR:-$repo_root/.tools}/bin
 
 # The command prefix for root-only steps: empty when root, 'sudo -n' otherwise.
 sudo=()
@@ -138,12 +140,69 @@ install_actionlint() {
     log "actionlint $actionlint_version present ($tools_bin)"
     return
   fi
-  command -v go >/dev/null 2>&1 || { log "need the Go toolchain (go) to build actionlint"; exit 1; }
+  local go
+  go=$(go_tool) || { log "need the Go toolchain (go on PATH or /usr/local/go/bin/go) to build actionlint"; exit 1; }
   log "building actionlint $actionlint_version into $tools_bin"
   mkdir -p "$tools_bin"
-  GOBIN=$tools_bin go install "github.com/rhysd/actionlint/cmd/actionlint@$actionlint_version"
+  GOBIN=$tools_bin "$go" install "github.com/rhysd/actionlint/cmd/actionlint@$actionlint_version"
+}
+
+# FerretDB v1 is built from source with the Go toolchain. scripts/tools/ferretdb/go.mod pins the release and its
+# go.sum the release's hash; FerretDB's own go.sum pins every dependency, so the build downloads exactly those
+# modules from the Go module proxy. The release is built as the main module from a copy of its source with
+# build/version/version.txt written (as FerretDB's release builds do; without it the binary refuses to start).
+# A stamp beside the binary (the hash of the pin) skips all of this when the binary was built from the same pin.
+# Go's module and build caches (GOMODCACHE, GOCACHE) are kept, so a rebuild in a fresh clone only links.
+tools_dir=${AMGEN_TOOLS_DIR:-$repo_root/.tools}
+ferretdb_pin=$repo_root/scripts/tools/ferretdb
+
+go_tool() {
+  if command -v go >/dev/null 2>&1; then
+    command -v go
+  elif [ -x /usr/local/go/bin/go ]; then
+    echo /usr/local/go/bin/go
+  else
+    return 1
+  fi
+}
+
+ferretdb_stamp() {
+  cat "$ferretdb_pin/go.mod" "$ferretdb_pin/go.sum" | sha256sum | cut -d' ' -f1
+}
+
+install_ferretdb() {
+  local binary=$tools_dir/bin/ferretdb stamp_file=$tools_dir/bin/.ferretdb-stamp go version source_dir build_dir built
+  if [ -x "$binary" ] && [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$(ferretdb_stamp)" ]; then
+    log "FerretDB up to date ($binary)"
+    return
+  fi
+  go=$(go_tool) || { log "need the Go toolchain (go on PATH or /usr/local/go/bin/go) to build FerretDB"; exit 1; }
+  version=$(sed -n 's|^require github.com/FerretDB/FerretDB \(v[0-9.]*\)$|\1|p' "$ferretdb_pin/go.mod")
+  [ -n "$version" ] || { log "no FerretDB version in $ferretdb_pin/go.mod"; exit 1; }
+  log "building FerretDB $version into $tools_dir/bin (minutes on a cold Go cache)"
+  # -mod=readonly everywhere: the go.sum files are complete, nothing is resolved anew.
+  source_dir=$(cd "$ferretdb_pin" && GOFLAGS=-mod=readonly "$go" mod download -json github.com/FerretDB/FerretDB \
+    | sed -n 's|^[[:space:]]*"Dir": "\(.*\)",*$|\1|p')
+  [ -d "$source_dir" ] || { log "could not download FerretDB $version"; exit 1; }
+  build_dir=$tools_dir/src/FerretDB-$version
+  rm -rf "$build_dir"
+  mkdir -p "$(dirname "$build_dir")" "$tools_dir/bin"
+  cp -R "$source_dir" "$build_dir"
+  chmod -R u+w "$build_dir"
+  printf '%s\n' "$version" >"$build_dir/build/version/version.txt"
+  # CGO off: one static binary, no C compiler; -trimpath: build cache entries do not depend on the folder.
+  (cd "$build_dir" && GOFLAGS="-mod=readonly -trimpath -buildvcs=false" CGO_ENABLED=0 \
+    "$go" build -o "$binary.new" ./cmd/ferretdb)
+  rm -rf "$build_dir"
+  rmdir "$tools_dir/src" 2>/dev/null || true
+  mv "$binary.new" "$binary"
+  built=$("$binary" --version) || { log "the built FerretDB does not run"; exit 1; }
+  grep -qx "version: $version" <<<"$built" || { log "the built FerretDB reports another version: $built"; exit 1; }
+  ferretdb_stamp >"$stamp_file"
+  log "FerretDB $version built ($binary)"
 }
 
 install_apt_packages
 install_tools_venv
 install_actionlint
+install_ferretdb

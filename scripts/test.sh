@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command: installs what is missing, builds amgen, runs its unit and golden tests, then the end-to-end
-# suite, which renders projects and runs their own checks on SQLite and on throwaway PostgreSQL, RabbitMQ and Redis
-# servers (scripts/{pg,rabbitmq,redis}-server.sh, loopback only, stopped on exit).
+# suite, which renders projects and runs their own checks on SQLite and on throwaway PostgreSQL, RabbitMQ, Redis and
+# MongoDB-compatible (FerretDB) servers (scripts/{pg,rabbitmq,redis,mongo}-server.sh, loopback only, stopped on exit).
 # Exits non-zero when any phase fails. Extra arguments go to the e2e pytest run (e.g. -m "not heavy").
 set -euo pipefail
 
@@ -14,7 +14,7 @@ export AMGEN_BIN=${AMGEN_BIN:-$repo_root/$build_dir/amgen}
 export PYTHONDONTWRITEBYTECODE=1
 
 phase=0
-phase_count=7
+phase_count=8
 phase_started=$SECONDS
 failed_phases=()
 
@@ -92,6 +92,15 @@ start_rabbitmq_and_redis() {
   printf 'RabbitMQ: %s\nRedis:    %s\n' "$AMGEN_E2E_RABBITMQ_URL" "$AMGEN_E2E_REDIS_URL"
 }
 
+# Debian ships no MongoDB: scripts/mongo-server.sh runs FerretDB (built by install-deps.sh), which speaks MongoDB's
+# wire protocol, so the generated data_mongo services' real-MongoDB tests run too and no generated test may skip.
+start_mongo() {
+  start_server mongo || return
+  AMGEN_E2E_MONGODB_URL=$(bash scripts/mongo-server.sh url)
+  export AMGEN_E2E_MONGODB_URL
+  printf 'MongoDB:  %s\n' "$AMGEN_E2E_MONGODB_URL"
+}
+
 e2e_tests() {
   local status=0
   "$tools_python" -m pytest tests/e2e -p no:cacheprovider -q -rs "$@" || status=$?
@@ -106,6 +115,7 @@ run_phase "unit and golden tests ($build_dir/amgen_tests)" unit_tests
 run_required_phase "start PostgreSQL (scripts/pg-server.sh)" start_postgres
 run_required_phase "start RabbitMQ and Redis (scripts/rabbitmq-server.sh, scripts/redis-server.sh)" \
   start_rabbitmq_and_redis
+run_required_phase "start MongoDB (FerretDB, scripts/mongo-server.sh)" start_mongo
 run_phase "end-to-end tests (tests/e2e)" e2e_tests "$@"
 
 section "summary"

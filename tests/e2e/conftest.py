@@ -60,6 +60,11 @@ def redis() -> ScriptServer:
 
 
 @pytest.fixture(scope="session")
+def mongodb() -> ScriptServer:
+    return ScriptServer("MongoDB (FerretDB)", "mongo-server.sh", "AMGEN_E2E_MONGODB_URL")
+
+
+@pytest.fixture(scope="session")
 def coverage_rows(request: pytest.FixtureRequest) -> list[tuple[str, str, str]]:
     """Rows (run, service, result) shown in the terminal summary, so the CI log has coverage per service."""
     return request.config.stash.setdefault(COVERAGE_ROWS, [])
