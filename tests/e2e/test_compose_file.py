@@ -27,7 +27,6 @@ from compose_check import (
     InterpolationError,
     cross_reference_errors,
     interpolate_string,
-    load_compose,
     load_compose_file,
     merge_compose,
     read_env_file,

@@ -16,14 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generated_projects import (
-    GeneratedProject,
-    Postgres,
-    ScriptServer,
-    SharedVenv,
-    check_with_real_servers,
-)
+from generated_projects import GeneratedProject, Postgres, ScriptServer, SharedVenv
 from harness import REPO_ROOT, Amgen, describe
+from real_servers import RealServers, check_with_real_servers
 
 EXAMPLES = {"telemedicine": 2, "p2p-lending": 4}
 # The model-owned rule files the examples fill in (the rest keep amgen's default policy), with the requirement each
@@ -93,6 +88,7 @@ def test_example_passes_its_own_make_check_against_real_servers(
     postgres: Postgres,
     rabbitmq: ScriptServer,
     redis: ScriptServer,
+    mongodb: ScriptServer,
     coverage_rows: list[tuple[str, str, str]],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
@@ -100,4 +96,5 @@ def test_example_passes_its_own_make_check_against_real_servers(
     copy = tmp_path_factory.mktemp(f"example-{name}") / name
     shutil.copytree(example_dir(name) / "generated", copy)
     project = GeneratedProject(copy, EXAMPLES[name])
-    check_with_real_servers(project, f"example {name}", shared_venv, postgres, rabbitmq, redis, coverage_rows)
+    servers = RealServers(postgres, rabbitmq, redis, mongodb)
+    check_with_real_servers(project, f"level{project.level} example {name}", shared_venv, servers, coverage_rows)

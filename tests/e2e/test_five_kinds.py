@@ -14,28 +14,15 @@ The spec is examples/clinic-reminders/amgen.yaml (services, jobs, commands, a mo
 from __future__ import annotations
 
 import json
-import re
-import time
 from pathlib import Path
 
 import pytest
 import yaml
 
-from generated_projects import (
-    CHECK_TIMEOUT_S,
-    GeneratedProject,
-    Postgres,
-    ScriptServer,
-    SharedVenv,
-    Skip,
-    assert_checks_passed,
-    make_env,
-    render_project,
-    run_make,
-    skips_by_service,
-)
+from generated_projects import GeneratedProject, Postgres, ScriptServer, SharedVenv, make_env, render_project
 from harness import Amgen
 from prometheus_names import queried_metrics, scraped_series
+from real_servers import RealServers, check_with_real_servers
 from running_services import fake_telegram, http_get, running_services
 
 FIVE_KINDS_SPEC = Path(__file__).resolve().parents[2] / "examples" / "clinic-reminders" / "amgen.yaml"
@@ -51,12 +38,8 @@ FIVE_KINDS_SERVICES = [
     "healthcare_records_data_mongo",
     "healthcare_reminders_worker",
 ]
-# MongoDB commands drivers send on connect and to check the server: not a sign that tests ran.
-MONGODB_HOUSEKEEPING = re.compile(r"^(hello|ismaster|isMaster|ping|buildInfo|buildinfo|endSessions|getParameter)$")
 # The key the live business API accepts (API_KEYS), and the worker, the bot (API_KEY) and the scrape send.
 LIVE_API_KEY = "e2e-live-metrics-key"
-# Redis commands the e2e itself sends (reset, statistics) or clients send on connect: not a sign that tests ran.
-REDIS_HOUSEKEEPING = re.compile(r"^(info|config|flushall|flushdb|ping|command|hello|client|select|quit)(\||$)")
 
 
 @pytest.fixture(scope="module")
@@ -71,52 +54,6 @@ def five_kinds_project(
 ) -> GeneratedProject:
     name = str(yaml.safe_load(five_kinds_spec.read_text())["project"]["name"])
     return render_project(amgen, five_kinds_spec, name, request.param, tmp_path_factory, "five-kinds")
-
-
-def wait_for_rows_inserted_beyond(postgres: Postgres, before: int) -> int:
-    # Backends publish their statistics as they exit, a moment after the client has moved on: poll briefly.
-    deadline = time.monotonic() + 5
-    after = postgres.rows_inserted()
-    while after <= before and time.monotonic() < deadline:
-        time.sleep(0.2)
-        after = postgres.rows_inserted()
-    return after
-
-
-def rabbitmq_messages_received(rabbitmq: ScriptServer) -> int:
-    """Messages published to the node since it booted (its global AMQP 0-9-1 counter)."""
-    expression = "maps:get(messages_received_total, maps:get([{protocol,amqp091}], rabbit_global_counters:overview()))."
-    return int(rabbitmq.run("ctl", "eval", expression).strip())
-
-
-def redis_commands_from_tests(redis: ScriptServer) -> int:
-    """Commands processed since the last reset (which zeroes the statistics), less the housekeeping ones."""
-    total = 0
-    for line in redis.run("cli", "info", "commandstats").splitlines():
-        match = re.match(r"^cmdstat_(?P<name>[^:]+):calls=(?P<calls>\d+)", line.strip())
-        if match and not REDIS_HOUSEKEEPING.match(match.group("name")):
-            total += int(match.group("calls"))
-    return total
-
-
-def mongodb_commands_from_tests(mongodb: ScriptServer) -> int:
-    """Data commands the server answered since the last reset (which restarts it), less the handshake and probes."""
-    total = 0
-    for line in mongodb.run("commands").splitlines():
-        name, _, count = line.partition(" ")
-        if not MONGODB_HOUSEKEEPING.match(name):
-            total += int(count)
-    return total
-
-
-def assert_no_skips(skips: list[Skip]) -> None:
-    """Fails on any skip, naming each: every server the generated tests need was given to them."""
-    if skips:
-        listed = "\n".join(f"  {skip.service or '?'}: [{skip.count}] {skip.where}: {skip.reason}" for skip in skips)
-        pytest.fail(
-            "tests skipped although TEST_DATABASE_URL, RABBITMQ_URL, REDIS_URL and MONGODB_URL were set:\n" + listed,
-            pytrace=False,
-        )
 
 
 def test_five_kinds_spec_names_all_five_kinds(five_kinds_spec: Path) -> None:
@@ -139,47 +76,8 @@ def test_five_kinds_project_passes_make_check_with_real_servers(
 ) -> None:
     project = five_kinds_project
     assert project.services == FIVE_KINDS_SERVICES, f"rendered services in {project.path}"
-    postgres.require_fresh_database()
-    rabbitmq.require_fresh()
-    redis.require_fresh()
-    mongodb.require_fresh()
-    shared_venv.install(project)
-
-    servers = {"RABBITMQ_URL": rabbitmq.url, "REDIS_URL": redis.url, "MONGODB_URL": mongodb.url}
-    servers["PYTEST_ADDOPTS"] = "-rs"
-    published_before = rabbitmq_messages_received(rabbitmq) if rabbitmq.ours else 0
-    inserted_before = postgres.rows_inserted()
-    result = run_make(
-        project,
-        "check",
-        {"VENV": str(shared_venv.path)},
-        make_env(postgres.url, servers),
-        CHECK_TIMEOUT_S,
-        "make-check-five-kinds",
-    )
-    run_name = f"level{project.level} five kinds"
-    if result.returncode == 0:
-        assert_no_skips(skips_by_service(result.output, project.services))
-    assert_checks_passed(project, result, run_name, coverage_rows)
-    coverage_rows.append((run_name, "(time)", f"make check took {result.seconds:.0f} s"))
-
-    # Proof that the tests used the servers rather than fakes alone (only possible for the scripts' own servers).
-    inserted = wait_for_rows_inserted_beyond(postgres, inserted_before) - inserted_before
-    coverage_rows.append((run_name, "(postgresql)", f"{inserted} rows inserted into {postgres.url}"))
-    assert inserted > 0, f"make check passed with TEST_DATABASE_URL={postgres.url} but inserted no row"
-    if rabbitmq.ours:
-        published = rabbitmq_messages_received(rabbitmq) - published_before
-        coverage_rows.append((run_name, "(rabbitmq)", f"{published} messages published to {rabbitmq.url}"))
-        assert published > 0, f"make check passed with RABBITMQ_URL={rabbitmq.url} but published no message to it"
-    if redis.ours:
-        commands = redis_commands_from_tests(redis)
-        coverage_rows.append((run_name, "(redis)", f"{commands} commands sent to {redis.url}"))
-        assert commands > 0, f"make check passed with REDIS_URL={redis.url} but sent no command to it"
-    if mongodb.ours:
-        mongodb_commands = mongodb_commands_from_tests(mongodb)
-        coverage_rows.append((run_name, "(mongodb)", f"{mongodb_commands} commands sent to {mongodb.url}"))
-        assert mongodb_commands > 0, f"make check passed with MONGODB_URL={mongodb.url} but sent no command to it"
-
+    servers = RealServers(postgres, rabbitmq, redis, mongodb)
+    check_with_real_servers(project, f"level{project.level} five kinds", shared_venv, servers, coverage_rows)
 
 @pytest.mark.heavy
 def test_running_services_expose_every_metric_the_alerts_and_dashboard_query(

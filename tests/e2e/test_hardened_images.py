@@ -199,7 +199,8 @@ def test_dockerignore_keeps_what_the_dockerfile_copies_and_nothing_else(level3: 
                 assert not ignored(patterns, relative), f"{service}: {relative} is copied but ignored"
         # What no image needs stays out of the build context.
         others = [name for name in service_kinds(project) if name != service]
-        for relative in [".env", ".env.example", "docker-compose.yml", "README.md", f"services/{others[0]}/src/main.py"]:
+        unneeded = [".env", ".env.example", "docker-compose.yml", "README.md", f"services/{others[0]}/src/main.py"]
+        for relative in unneeded:
             assert ignored(patterns, relative), f"{service}: {relative} is sent to the builder"
         assert ignored(patterns, f"services/{service}/tests/conftest.py")
         assert ignored(patterns, "shared/__pycache__/x.cpython-312.pyc")

@@ -7,7 +7,7 @@ import pytest
 
 from generated_projects import Skip, skips_by_service
 from make_check_report import parse_make_check
-from test_five_kinds import assert_no_skips
+from real_servers import assert_no_skips
 
 SERVICES = ["shop_catalog_api", "shop_catalog_data_mongo", "shop_orders_worker"]
 
