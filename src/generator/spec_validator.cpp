@@ -107,7 +107,10 @@ Position module_position(const Spec& spec, const std::string& name)
 void validate_resolved_modules(const Spec& spec, const ValidationContext& context, Diagnostics& diagnostics)
 {
   const auto& available = context.available_modules;
-  for (const auto& module : resolve_modules(spec, context.levels.features)) {
+  // A level outside levels.yaml has its own error; its features would only add confusing notes.
+  static const std::vector<Feature> no_features;
+  const bool level_exists = context.levels.find_level(spec.level.value) != nullptr;
+  for (const auto& module : resolve_modules(spec, level_exists ? context.levels.features : no_features)) {
     const auto where = module_position(spec, module.name);
     const auto* info = find_module(module.name); // resolve_modules only returns catalogue modules
     const bool has_service = info->service_type.empty()

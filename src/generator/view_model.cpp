@@ -3,6 +3,7 @@
 
 #include "generator/names.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace amgen::generator {
@@ -149,6 +150,11 @@ Json entity_view(const Model& model, const Entity& entity)
                                      || uses(entity, FieldType::uuid) || !parents.empty();
   view["entity_has_filters"] = !view["entity_filter_fields"].empty() || !parents.empty();
   view["entity_has_unique_fields"] = !view["entity_unique_fields"].empty();
+  // Whether a field's sample value reads `n` (a number that makes it unique), so a test defines `n` only then.
+  const auto& field_views = view["entity_fields"];
+  view["entity_samples_use_n"] = std::any_of(field_views.begin(), field_views.end(), [](const Json& field) {
+    return field["field_sample_py"].get<std::string>().find("{n") != std::string::npos;
+  });
   view["entity_store"] = entity.is_mongo ? "mongo" : "postgres";
   view["entity_is_mongo"] = entity.is_mongo;
   view["entity_collection"] = table;

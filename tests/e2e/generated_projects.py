@@ -29,7 +29,7 @@ from make_check_report import PytestRun, parse_make_check
 COVERAGE_THRESHOLD = {1: 60, 2: 75, 3: 80, 4: 85}
 LEVELS = [1, 2, 3]
 INSTALL_TIMEOUT_S = 600
-CHECK_TIMEOUT_S = 600
+CHECK_TIMEOUT_S = 1200
 LOG_TAIL_LINES = 120
 
 # Variables a generated project's settings or tests read; make_env drops the caller's so that only what a test

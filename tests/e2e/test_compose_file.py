@@ -232,6 +232,8 @@ def test_test_compose_file_runs_make_check_against_its_servers(rendered: tuple[s
     assert variables_in((project.path / "docker-compose.test.yml").read_text()) == set()
     services = document["services"]
     servers = {"postgres"} | ({"rabbitmq", "redis", "mongo"} if case == "five_kinds" else set())
+    if project.level >= 4:
+        servers.add("redis")  # the business API's accounts and tokens (levels.yaml: oauth2_jwt needs redis)
     assert set(services) == servers | {"tests"}
     runner = services["tests"]
     assert runner["build"]["dockerfile"] == "Dockerfile.test"
@@ -245,6 +247,7 @@ def test_test_compose_file_runs_make_check_against_its_servers(rendered: tuple[s
         assert environment["RABBITMQ_URL"] == "amqp://guest:guest@rabbitmq:5672/"
         assert environment["REDIS_URL"].startswith("redis://redis:6379/")
         assert environment["MONGODB_URL"] == "mongodb://mongo:27017"
+    assert ("REDIS_URL" in environment) == ("redis" in servers)
     for name, service in services.items():
         assert "ports" not in service, f"{name}: the test stack publishes no host port"
 

@@ -140,10 +140,17 @@ def kind_of(service: str) -> str:
     raise AssertionError(f"unknown service kind: {service}")
 
 
+def modules_of_level(level: int) -> set[str]:
+    features = load(REPO_ROOT / "templates" / "levels.yaml")["features"]
+    return {name for feature in features if feature["since"] <= level for name in feature.get("modules", [])}
+
+
 def has_module(project: GeneratedProject, module: str) -> bool:
+    """Whether the project has `module`: from its services and events, or from a feature of its level that needs
+    it (levels.yaml's `modules:`, e.g. level 4's accounts in Redis)."""
     spec = load(project.path / ".amgen" / "spec.yaml")
     kinds = {kind_of(service) for service in project.services}
-    return {
+    return module in modules_of_level(project.level) or {
         "rabbitmq": bool(spec.get("events")),
         "redis": bool(kinds & {"worker", "bot"}),
         "mongo": "data_mongo" in kinds,

@@ -174,14 +174,14 @@ TEST_SUITE("generator::view_model")
   TEST_CASE("a level whose features need a module brings it, and says why")
   {
     const std::string spec = "amgen: 1\n"
-                             "project: {name: shop, context: retail}\n"
+                             "project: {name: shop, context: ecommerce}\n"
                              "level: LEVEL\n"
                              "services:\n"
                              "  - {domain: shop, type: api}\n"
                              "  - {domain: shop, type: data_postgres}\n"
                              "entities:\n"
                              "  Order:\n"
-                             "    fields: {total: {type: decimal}}\n";
+                             "    fields: {amount: {type: decimal}}\n";
     auto at_level = [&](const std::string& level) {
       auto text = spec;
       text.replace(text.find("LEVEL"), 5, level);

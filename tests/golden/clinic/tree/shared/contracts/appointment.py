@@ -69,11 +69,13 @@ class AppointmentPublic(ContractModel):
 class AppointmentFilter(ContractModel):
     """Equality filters accepted when listing appointments; unset filters are ignored."""
 
+    # fmt: off
     duration_minutes: int | None = None
     status: AppointmentStatus | None = None
     external_ref: UUID | None = None
     patient_id: UUID | None = None
     doctor_id: UUID | None = None
+    # fmt: on
 
 
 APPOINTMENT_SORT_KEYS: frozenset[str] = frozenset(

@@ -46,10 +46,12 @@ class DoctorPublic(ContractModel):
 class DoctorFilter(ContractModel):
     """Equality filters accepted when listing doctors; unset filters are ignored."""
 
+    # fmt: off
     full_name: str | None = None
     specialty: str | None = None
     license_number: str | None = None
     is_active: bool | None = None
+    # fmt: on
 
 
 DOCTOR_SORT_KEYS: frozenset[str] = frozenset(

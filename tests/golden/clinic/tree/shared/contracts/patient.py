@@ -46,9 +46,11 @@ class PatientPublic(ContractModel):
 class PatientFilter(ContractModel):
     """Equality filters accepted when listing patients; unset filters are ignored."""
 
+    # fmt: off
     full_name: str | None = None
     email: EmailStr | None = None
     birth_date: date | None = None
+    # fmt: on
 
 
 PATIENT_SORT_KEYS: frozenset[str] = frozenset(

@@ -89,7 +89,10 @@ async def app(data_http_clients: dict[str, httpx.AsyncClient]) -> AsyncIterator[
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     """HTTP client calling this service in-process."""
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://healthcare-clinic-api") as http_client:
+    async with httpx.AsyncClient(
+        transport=transport,
+        base_url="http://healthcare-clinic-api",
+    ) as http_client:
         yield http_client
 
 

@@ -94,8 +94,10 @@ def appointment_values(n: int) -> dict[str, Any]:
 async def build_appointment_payload(client: httpx.AsyncClient) -> dict[str, Any]:
     """A valid create payload for one appointment; its parents are created first."""
     payload = appointment_values(next_number())
-    payload["patient_id"] = (await create_patient(client))["id"]
-    payload["doctor_id"] = (await create_doctor(client))["id"]
+    parent = await create_patient(client)
+    payload["patient_id"] = parent["id"]
+    parent = await create_doctor(client)
+    payload["doctor_id"] = parent["id"]
     return payload
 
 

@@ -60,5 +60,8 @@ async def app(settings: Settings, database: Database) -> AsyncIterator[FastAPI]:
 async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     """HTTP client calling the application in-process."""
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://healthcare-clinic-data-postgres") as http_client:
+    async with httpx.AsyncClient(
+        transport=transport,
+        base_url="http://healthcare-clinic-data-postgres",
+    ) as http_client:
         yield http_client

@@ -5,12 +5,24 @@ from typing import Any
 
 import httpx
 
-from shared.contracts.patient import PatientCreate
-from shared.contracts.doctor import DoctorCreate
-from shared.contracts.appointment import AppointmentCreate
-from src.infrastructure.models.patient import Patient
-from src.infrastructure.models.doctor import Doctor
-from src.infrastructure.models.appointment import Appointment
+from shared.contracts.patient import (
+    PatientCreate,
+)
+from shared.contracts.doctor import (
+    DoctorCreate,
+)
+from shared.contracts.appointment import (
+    AppointmentCreate,
+)
+from src.infrastructure.models.patient import (
+    Patient,
+)
+from src.infrastructure.models.doctor import (
+    Doctor,
+)
+from src.infrastructure.models.appointment import (
+    Appointment,
+)
 from src.infrastructure.unit_of_work import UnitOfWork
 
 PROBLEM_JSON = "application/problem+json"
@@ -59,7 +71,9 @@ async def create_patient(client: httpx.AsyncClient) -> dict[str, Any]:
     return created
 
 
-async def store_patient(unit_of_work: UnitOfWork) -> Patient:
+async def store_patient(
+    unit_of_work: UnitOfWork,
+) -> Patient:
     """Store one patient (and its parents) through the repositories, without committing."""
     values = patient_values(next_number())
     payload = PatientCreate.model_validate(values)
@@ -91,7 +105,9 @@ async def create_doctor(client: httpx.AsyncClient) -> dict[str, Any]:
     return created
 
 
-async def store_doctor(unit_of_work: UnitOfWork) -> Doctor:
+async def store_doctor(
+    unit_of_work: UnitOfWork,
+) -> Doctor:
     """Store one doctor (and its parents) through the repositories, without committing."""
     values = doctor_values(next_number())
     payload = DoctorCreate.model_validate(values)
@@ -113,8 +129,10 @@ def appointment_values(n: int) -> dict[str, Any]:
 async def build_appointment_payload(client: httpx.AsyncClient) -> dict[str, Any]:
     """A valid create payload for one appointment; its parents are created first."""
     payload = appointment_values(next_number())
-    payload["patient_id"] = (await create_patient(client))["id"]
-    payload["doctor_id"] = (await create_doctor(client))["id"]
+    parent = await create_patient(client)
+    payload["patient_id"] = parent["id"]
+    parent = await create_doctor(client)
+    payload["doctor_id"] = parent["id"]
     return payload
 
 
@@ -127,10 +145,14 @@ async def create_appointment(client: httpx.AsyncClient) -> dict[str, Any]:
     return created
 
 
-async def store_appointment(unit_of_work: UnitOfWork) -> Appointment:
+async def store_appointment(
+    unit_of_work: UnitOfWork,
+) -> Appointment:
     """Store one appointment (and its parents) through the repositories, without committing."""
     values = appointment_values(next_number())
-    values["patient_id"] = (await store_patient(unit_of_work)).id
-    values["doctor_id"] = (await store_doctor(unit_of_work)).id
+    parent_id = (await store_patient(unit_of_work)).id
+    values["patient_id"] = parent_id
+    parent_id = (await store_doctor(unit_of_work)).id
+    values["doctor_id"] = parent_id
     payload = AppointmentCreate.model_validate(values)
     return await unit_of_work.appointments.create(payload.model_dump())

@@ -2,6 +2,7 @@
 
 from functools import lru_cache
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SERVICE_NAME = "healthcare_clinic_api"
@@ -15,7 +16,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore")
 
     log_level: str = "INFO"
-    http_timeout_seconds: float = 5.0
+    http_timeout_seconds: float = Field(default=5.0, gt=0)
     healthcare_clinic_data_postgres_url: str = "http://localhost:8001"
 
     def data_service_urls(self) -> dict[str, str]:

@@ -11,7 +11,9 @@ from shared.contracts.appointment import (
     AppointmentFilter,
     AppointmentUpdate,
 )
-from src.application.use_cases.appointment_use_cases import AppointmentUseCases
+from src.application.use_cases.appointment_use_cases import (
+    AppointmentUseCases,
+)
 from src.domain.errors import NotFoundError, ValidationFailedError
 from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.appointment_client import (
@@ -39,7 +41,9 @@ def use_cases(data_client: httpx.AsyncClient, data_http_clients: dict[str, httpx
 
 
 async def _create(use_cases: UseCases, data_client: httpx.AsyncClient) -> UUID:
-    payload = AppointmentCreate.model_validate(await build_appointment_payload(data_client))
+    payload = AppointmentCreate.model_validate(
+        await build_appointment_payload(data_client),
+    )
     return (await use_cases.create_appointment(payload)).id
 
 
@@ -76,7 +80,9 @@ async def test_unknown_sort_key_fails_validation(use_cases: UseCases) -> None:
 
 async def test_update_changes_the_given_field(use_cases: UseCases, data_client: httpx.AsyncClient) -> None:
     created_id = await _create(use_cases, data_client)
-    change = AppointmentUpdate.model_validate({"starts_at": "2031-02-03T11:30:00+00:00"})
+    change = AppointmentUpdate.model_validate(
+        {"starts_at": "2031-02-03T11:30:00+00:00"},
+    )
 
     updated = await use_cases.update_appointment(created_id, change)
 

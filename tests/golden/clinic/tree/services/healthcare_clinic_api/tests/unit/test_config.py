@@ -16,7 +16,10 @@ def test_data_service_urls_default_to_localhost(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_data_service_urls_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HEALTHCARE_CLINIC_DATA_POSTGRES_URL", "http://healthcare_clinic_data_postgres:8000")
+    monkeypatch.setenv(
+        "HEALTHCARE_CLINIC_DATA_POSTGRES_URL",
+        "http://healthcare_clinic_data_postgres:8000",
+    )
     get_settings.cache_clear()
     try:
         settings = get_settings()

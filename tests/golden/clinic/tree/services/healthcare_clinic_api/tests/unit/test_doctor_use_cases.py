@@ -11,7 +11,9 @@ from shared.contracts.doctor import (
     DoctorFilter,
     DoctorUpdate,
 )
-from src.application.use_cases.doctor_use_cases import DoctorUseCases
+from src.application.use_cases.doctor_use_cases import (
+    DoctorUseCases,
+)
 from src.domain.errors import NotFoundError, ValidationFailedError
 from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.doctor_client import (
@@ -39,7 +41,9 @@ def use_cases(data_client: httpx.AsyncClient, data_http_clients: dict[str, httpx
 
 
 async def _create(use_cases: UseCases, data_client: httpx.AsyncClient) -> UUID:
-    payload = DoctorCreate.model_validate(await build_doctor_payload(data_client))
+    payload = DoctorCreate.model_validate(
+        await build_doctor_payload(data_client),
+    )
     return (await use_cases.create_doctor(payload)).id
 
 
@@ -76,7 +80,9 @@ async def test_unknown_sort_key_fails_validation(use_cases: UseCases) -> None:
 
 async def test_update_changes_the_given_field(use_cases: UseCases, data_client: httpx.AsyncClient) -> None:
     created_id = await _create(use_cases, data_client)
-    change = DoctorUpdate.model_validate({"full_name": "updated"})
+    change = DoctorUpdate.model_validate(
+        {"full_name": "updated"},
+    )
 
     updated = await use_cases.update_doctor(created_id, change)
 

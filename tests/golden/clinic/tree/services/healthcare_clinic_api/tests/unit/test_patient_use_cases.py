@@ -11,7 +11,9 @@ from shared.contracts.patient import (
     PatientFilter,
     PatientUpdate,
 )
-from src.application.use_cases.patient_use_cases import PatientUseCases
+from src.application.use_cases.patient_use_cases import (
+    PatientUseCases,
+)
 from src.domain.errors import NotFoundError, ValidationFailedError
 from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.patient_client import (
@@ -40,7 +42,9 @@ def use_cases(data_client: httpx.AsyncClient, data_http_clients: dict[str, httpx
 
 
 async def _create(use_cases: UseCases, data_client: httpx.AsyncClient) -> UUID:
-    payload = PatientCreate.model_validate(await build_patient_payload(data_client))
+    payload = PatientCreate.model_validate(
+        await build_patient_payload(data_client),
+    )
     return (await use_cases.create_patient(payload)).id
 
 
@@ -77,7 +81,9 @@ async def test_unknown_sort_key_fails_validation(use_cases: UseCases) -> None:
 
 async def test_update_changes_the_given_field(use_cases: UseCases, data_client: httpx.AsyncClient) -> None:
     created_id = await _create(use_cases, data_client)
-    change = PatientUpdate.model_validate({"full_name": "updated"})
+    change = PatientUpdate.model_validate(
+        {"full_name": "updated"},
+    )
 
     updated = await use_cases.update_patient(created_id, change)
 

@@ -2,9 +2,15 @@
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from src.infrastructure.repositories.patient_repository import PatientRepository
-from src.infrastructure.repositories.doctor_repository import DoctorRepository
-from src.infrastructure.repositories.appointment_repository import AppointmentRepository
+from src.infrastructure.repositories.patient_repository import (
+    PatientRepository,
+)
+from src.infrastructure.repositories.doctor_repository import (
+    DoctorRepository,
+)
+from src.infrastructure.repositories.appointment_repository import (
+    AppointmentRepository,
+)
 
 
 class UnitOfWork:

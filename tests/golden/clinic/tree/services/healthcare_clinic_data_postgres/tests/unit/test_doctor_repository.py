@@ -6,7 +6,9 @@ from uuid import uuid4
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.contracts.doctor import DoctorUpdate
+from shared.contracts.doctor import (
+    DoctorUpdate,
+)
 from src.domain.errors import NotFoundError
 from src.domain.sorting import SortOrder
 from src.infrastructure.unit_of_work import UnitOfWork
@@ -69,7 +71,9 @@ async def test_list_page_applies_equality_filters(unit_of_work: UnitOfWork) -> N
 
 async def test_update_changes_the_given_fields(unit_of_work: UnitOfWork) -> None:
     stored = await store_doctor(unit_of_work)
-    change = DoctorUpdate.model_validate({"full_name": "updated"})
+    change = DoctorUpdate.model_validate(
+        {"full_name": "updated"},
+    )
 
     values = change.model_dump(exclude_unset=True)
 

@@ -6,7 +6,9 @@ from uuid import uuid4
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from shared.contracts.patient import PatientUpdate
+from shared.contracts.patient import (
+    PatientUpdate,
+)
 from src.domain.errors import NotFoundError
 from src.domain.sorting import SortOrder
 from src.infrastructure.unit_of_work import UnitOfWork
@@ -69,7 +71,9 @@ async def test_list_page_applies_equality_filters(unit_of_work: UnitOfWork) -> N
 
 async def test_update_changes_the_given_fields(unit_of_work: UnitOfWork) -> None:
     stored = await store_patient(unit_of_work)
-    change = PatientUpdate.model_validate({"full_name": "updated"})
+    change = PatientUpdate.model_validate(
+        {"full_name": "updated"},
+    )
 
     values = change.model_dump(exclude_unset=True)
 

@@ -14,21 +14,28 @@ from shared.contracts.appointment import (
     AppointmentUpdate,
 )
 from src.api.dependencies import HttpClientsDep
-from src.application.use_cases.appointment_use_cases import AppointmentUseCases
+from src.application.use_cases.appointment_use_cases import (
+    AppointmentUseCases,
+)
 from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.appointment_client import (
     DATA_SERVICE_NAME,
     AppointmentClient,
 )
 
-router = APIRouter(prefix="/appointments", tags=["appointments"])
+router = APIRouter(
+    prefix="/appointments",
+    tags=["appointments"],
+)
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description="Maximum number of items to return.")]
 OffsetQuery = Annotated[int, Query(ge=0, description="Number of items to skip.")]
 SortQuery = Annotated[str, Query(description="Sort key, prefixed with '-' for descending order.")]
 
 
-def get_appointment_use_cases(http_clients: HttpClientsDep) -> AppointmentUseCases:
+def get_appointment_use_cases(
+    http_clients: HttpClientsDep,
+) -> AppointmentUseCases:
     """Use cases bound to the client of the data service that owns appointments, and the rules' context."""
     return AppointmentUseCases(
         AppointmentClient(http_clients[DATA_SERVICE_NAME]),
@@ -36,7 +43,10 @@ def get_appointment_use_cases(http_clients: HttpClientsDep) -> AppointmentUseCas
     )
 
 
-UseCasesDep = Annotated[AppointmentUseCases, Depends(get_appointment_use_cases)]
+UseCasesDep = Annotated[
+    AppointmentUseCases,
+    Depends(get_appointment_use_cases),
+]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -57,7 +67,12 @@ async def list_appointments(
     sort: SortQuery = "created_at",
 ) -> Page[AppointmentPublic]:
     """List the appointments equal to the given filters, one page at a time."""
-    return await use_cases.list_appointments(filters, sort=sort, limit=limit, offset=offset)
+    return await use_cases.list_appointments(
+        filters,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/{appointment_id}")
@@ -76,7 +91,10 @@ async def update_appointment(
     use_cases: UseCasesDep,
 ) -> AppointmentPublic:
     """Change the fields of one appointment that the payload sets."""
-    return await use_cases.update_appointment(appointment_id, payload)
+    return await use_cases.update_appointment(
+        appointment_id,
+        payload,
+    )
 
 
 @router.delete("/{appointment_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -14,21 +14,28 @@ from shared.contracts.doctor import (
     DoctorUpdate,
 )
 from src.api.dependencies import HttpClientsDep
-from src.application.use_cases.doctor_use_cases import DoctorUseCases
+from src.application.use_cases.doctor_use_cases import (
+    DoctorUseCases,
+)
 from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.doctor_client import (
     DATA_SERVICE_NAME,
     DoctorClient,
 )
 
-router = APIRouter(prefix="/doctors", tags=["doctors"])
+router = APIRouter(
+    prefix="/doctors",
+    tags=["doctors"],
+)
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description="Maximum number of items to return.")]
 OffsetQuery = Annotated[int, Query(ge=0, description="Number of items to skip.")]
 SortQuery = Annotated[str, Query(description="Sort key, prefixed with '-' for descending order.")]
 
 
-def get_doctor_use_cases(http_clients: HttpClientsDep) -> DoctorUseCases:
+def get_doctor_use_cases(
+    http_clients: HttpClientsDep,
+) -> DoctorUseCases:
     """Use cases bound to the client of the data service that owns doctors, and the rules' context."""
     return DoctorUseCases(
         DoctorClient(http_clients[DATA_SERVICE_NAME]),
@@ -36,7 +43,10 @@ def get_doctor_use_cases(http_clients: HttpClientsDep) -> DoctorUseCases:
     )
 
 
-UseCasesDep = Annotated[DoctorUseCases, Depends(get_doctor_use_cases)]
+UseCasesDep = Annotated[
+    DoctorUseCases,
+    Depends(get_doctor_use_cases),
+]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -57,7 +67,12 @@ async def list_doctors(
     sort: SortQuery = "created_at",
 ) -> Page[DoctorPublic]:
     """List the doctors equal to the given filters, one page at a time."""
-    return await use_cases.list_doctors(filters, sort=sort, limit=limit, offset=offset)
+    return await use_cases.list_doctors(
+        filters,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/{doctor_id}")
@@ -76,7 +91,10 @@ async def update_doctor(
     use_cases: UseCasesDep,
 ) -> DoctorPublic:
     """Change the fields of one doctor that the payload sets."""
-    return await use_cases.update_doctor(doctor_id, payload)
+    return await use_cases.update_doctor(
+        doctor_id,
+        payload,
+    )
 
 
 @router.delete("/{doctor_id}", status_code=status.HTTP_204_NO_CONTENT)

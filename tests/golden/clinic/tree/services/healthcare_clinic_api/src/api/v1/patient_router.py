@@ -6,7 +6,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, status
 
-from shared.contracts.appointment import AppointmentPublic
+from shared.contracts.appointment import (
+    AppointmentPublic,
+)
 from shared.contracts.pagination import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page
 from shared.contracts.patient import (
     PatientCreate,
@@ -15,21 +17,28 @@ from shared.contracts.patient import (
     PatientUpdate,
 )
 from src.api.dependencies import HttpClientsDep
-from src.application.use_cases.patient_use_cases import PatientUseCases
+from src.application.use_cases.patient_use_cases import (
+    PatientUseCases,
+)
 from src.domain.rules import RuleContext
 from src.infrastructure.http_clients.patient_client import (
     DATA_SERVICE_NAME,
     PatientClient,
 )
 
-router = APIRouter(prefix="/patients", tags=["patients"])
+router = APIRouter(
+    prefix="/patients",
+    tags=["patients"],
+)
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description="Maximum number of items to return.")]
 OffsetQuery = Annotated[int, Query(ge=0, description="Number of items to skip.")]
 SortQuery = Annotated[str, Query(description="Sort key, prefixed with '-' for descending order.")]
 
 
-def get_patient_use_cases(http_clients: HttpClientsDep) -> PatientUseCases:
+def get_patient_use_cases(
+    http_clients: HttpClientsDep,
+) -> PatientUseCases:
     """Use cases bound to the client of the data service that owns patients, and the rules' context."""
     return PatientUseCases(
         PatientClient(http_clients[DATA_SERVICE_NAME]),
@@ -37,7 +46,10 @@ def get_patient_use_cases(http_clients: HttpClientsDep) -> PatientUseCases:
     )
 
 
-UseCasesDep = Annotated[PatientUseCases, Depends(get_patient_use_cases)]
+UseCasesDep = Annotated[
+    PatientUseCases,
+    Depends(get_patient_use_cases),
+]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -58,7 +70,12 @@ async def list_patients(
     sort: SortQuery = "created_at",
 ) -> Page[PatientPublic]:
     """List the patients equal to the given filters, one page at a time."""
-    return await use_cases.list_patients(filters, sort=sort, limit=limit, offset=offset)
+    return await use_cases.list_patients(
+        filters,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
 
 
 @router.get("/{patient_id}")
@@ -77,7 +94,10 @@ async def update_patient(
     use_cases: UseCasesDep,
 ) -> PatientPublic:
     """Change the fields of one patient that the payload sets."""
-    return await use_cases.update_patient(patient_id, payload)
+    return await use_cases.update_patient(
+        patient_id,
+        payload,
+    )
 
 
 @router.delete("/{patient_id}", status_code=status.HTTP_204_NO_CONTENT)
@@ -89,7 +109,9 @@ async def delete_patient(
     await use_cases.delete_patient(patient_id)
 
 
-@router.get("/{patient_id}/appointments")
+@router.get(
+    "/{patient_id}/appointments",
+)
 async def list_patient_appointments(
     patient_id: UUID,
     use_cases: UseCasesDep,

@@ -11,7 +11,9 @@ from shared.contracts.appointment import (
     AppointmentUpdate,
 )
 from src.domain.rules import RuleContext, appointment_rules
-from src.infrastructure.http_clients.appointment_client import AppointmentClient
+from src.infrastructure.http_clients.appointment_client import (
+    AppointmentClient,
+)
 
 
 class AppointmentUseCases:
@@ -33,14 +35,21 @@ class AppointmentUseCases:
         offset: int,
     ) -> Page[AppointmentPublic]:
         """One page of appointments equal to ``filters``, in ``sort`` order."""
-        return await self._client.list_appointments(filters, sort=sort, limit=limit, offset=offset)
+        return await self._client.list_appointments(
+            filters,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
 
     async def get_appointment(
         self,
         appointment_id: UUID,
     ) -> AppointmentPublic:
         """One appointment; :class:`NotFoundError` when it does not exist."""
-        return await self._client.get_appointment(appointment_id)
+        return await self._client.get_appointment(
+            appointment_id,
+        )
 
     async def create_appointment(
         self,
@@ -58,13 +67,25 @@ class AppointmentUseCases:
         payload: AppointmentUpdate,
     ) -> AppointmentPublic:
         """Change the fields of one appointment that ``payload`` sets, once the rules accept the change."""
-        await appointment_rules.check_update(appointment_id, payload, self._rules)
-        return await self._client.update_appointment(appointment_id, payload)
+        await appointment_rules.check_update(
+            appointment_id,
+            payload,
+            self._rules,
+        )
+        return await self._client.update_appointment(
+            appointment_id,
+            payload,
+        )
 
     async def delete_appointment(
         self,
         appointment_id: UUID,
     ) -> None:
         """Delete one appointment once the rules accept it; :class:`ConflictError` while other resources reference it."""
-        await appointment_rules.check_delete(appointment_id, self._rules)
-        await self._client.delete_appointment(appointment_id)
+        await appointment_rules.check_delete(
+            appointment_id,
+            self._rules,
+        )
+        await self._client.delete_appointment(
+            appointment_id,
+        )

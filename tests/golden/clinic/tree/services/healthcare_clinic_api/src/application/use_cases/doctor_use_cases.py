@@ -11,7 +11,9 @@ from shared.contracts.doctor import (
     DoctorUpdate,
 )
 from src.domain.rules import RuleContext, doctor_rules
-from src.infrastructure.http_clients.doctor_client import DoctorClient
+from src.infrastructure.http_clients.doctor_client import (
+    DoctorClient,
+)
 
 
 class DoctorUseCases:
@@ -33,14 +35,21 @@ class DoctorUseCases:
         offset: int,
     ) -> Page[DoctorPublic]:
         """One page of doctors equal to ``filters``, in ``sort`` order."""
-        return await self._client.list_doctors(filters, sort=sort, limit=limit, offset=offset)
+        return await self._client.list_doctors(
+            filters,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
 
     async def get_doctor(
         self,
         doctor_id: UUID,
     ) -> DoctorPublic:
         """One doctor; :class:`NotFoundError` when it does not exist."""
-        return await self._client.get_doctor(doctor_id)
+        return await self._client.get_doctor(
+            doctor_id,
+        )
 
     async def create_doctor(
         self,
@@ -58,13 +67,25 @@ class DoctorUseCases:
         payload: DoctorUpdate,
     ) -> DoctorPublic:
         """Change the fields of one doctor that ``payload`` sets, once the rules accept the change."""
-        await doctor_rules.check_update(doctor_id, payload, self._rules)
-        return await self._client.update_doctor(doctor_id, payload)
+        await doctor_rules.check_update(
+            doctor_id,
+            payload,
+            self._rules,
+        )
+        return await self._client.update_doctor(
+            doctor_id,
+            payload,
+        )
 
     async def delete_doctor(
         self,
         doctor_id: UUID,
     ) -> None:
         """Delete one doctor once the rules accept it; :class:`ConflictError` while other resources reference it."""
-        await doctor_rules.check_delete(doctor_id, self._rules)
-        await self._client.delete_doctor(doctor_id)
+        await doctor_rules.check_delete(
+            doctor_id,
+            self._rules,
+        )
+        await self._client.delete_doctor(
+            doctor_id,
+        )

@@ -3,7 +3,9 @@
 # Implements: FR-001
 from uuid import UUID
 
-from shared.contracts.appointment import AppointmentPublic
+from shared.contracts.appointment import (
+    AppointmentPublic,
+)
 from shared.contracts.pagination import Page
 from shared.contracts.patient import (
     PatientCreate,
@@ -12,7 +14,9 @@ from shared.contracts.patient import (
     PatientUpdate,
 )
 from src.domain.rules import RuleContext, patient_rules
-from src.infrastructure.http_clients.patient_client import PatientClient
+from src.infrastructure.http_clients.patient_client import (
+    PatientClient,
+)
 
 
 class PatientUseCases:
@@ -34,14 +38,21 @@ class PatientUseCases:
         offset: int,
     ) -> Page[PatientPublic]:
         """One page of patients equal to ``filters``, in ``sort`` order."""
-        return await self._client.list_patients(filters, sort=sort, limit=limit, offset=offset)
+        return await self._client.list_patients(
+            filters,
+            sort=sort,
+            limit=limit,
+            offset=offset,
+        )
 
     async def get_patient(
         self,
         patient_id: UUID,
     ) -> PatientPublic:
         """One patient; :class:`NotFoundError` when it does not exist."""
-        return await self._client.get_patient(patient_id)
+        return await self._client.get_patient(
+            patient_id,
+        )
 
     async def create_patient(
         self,
@@ -59,16 +70,28 @@ class PatientUseCases:
         payload: PatientUpdate,
     ) -> PatientPublic:
         """Change the fields of one patient that ``payload`` sets, once the rules accept the change."""
-        await patient_rules.check_update(patient_id, payload, self._rules)
-        return await self._client.update_patient(patient_id, payload)
+        await patient_rules.check_update(
+            patient_id,
+            payload,
+            self._rules,
+        )
+        return await self._client.update_patient(
+            patient_id,
+            payload,
+        )
 
     async def delete_patient(
         self,
         patient_id: UUID,
     ) -> None:
         """Delete one patient once the rules accept it; :class:`ConflictError` while other resources reference it."""
-        await patient_rules.check_delete(patient_id, self._rules)
-        await self._client.delete_patient(patient_id)
+        await patient_rules.check_delete(
+            patient_id,
+            self._rules,
+        )
+        await self._client.delete_patient(
+            patient_id,
+        )
 
     async def list_patient_appointments(
         self,

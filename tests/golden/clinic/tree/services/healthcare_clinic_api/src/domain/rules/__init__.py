@@ -14,9 +14,15 @@ from typing import Self
 
 import httpx
 
-from src.infrastructure.http_clients.patient_client import PatientClient
-from src.infrastructure.http_clients.doctor_client import DoctorClient
-from src.infrastructure.http_clients.appointment_client import AppointmentClient
+from src.infrastructure.http_clients.patient_client import (
+    PatientClient,
+)
+from src.infrastructure.http_clients.doctor_client import (
+    DoctorClient,
+)
+from src.infrastructure.http_clients.appointment_client import (
+    AppointmentClient,
+)
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,11 @@ class AppointmentClient:
     ) -> AppointmentPublic:
         """Change the fields of one appointment that ``payload`` sets."""
         body = payload.model_dump(mode="json", exclude_unset=True)
-        response = await self._service.request("PATCH", f"{URL}/{appointment_id}", json=body)
+        response = await self._service.request(
+            "PATCH",
+            f"{URL}/{appointment_id}",
+            json=body,
+        )
         return AppointmentPublic.model_validate(response.json())
 
     async def delete_appointment(

@@ -65,7 +65,11 @@ class DoctorClient:
     ) -> DoctorPublic:
         """Change the fields of one doctor that ``payload`` sets."""
         body = payload.model_dump(mode="json", exclude_unset=True)
-        response = await self._service.request("PATCH", f"{URL}/{doctor_id}", json=body)
+        response = await self._service.request(
+            "PATCH",
+            f"{URL}/{doctor_id}",
+            json=body,
+        )
         return DoctorPublic.model_validate(response.json())
 
     async def delete_doctor(

@@ -5,7 +5,9 @@ from uuid import UUID
 
 import httpx
 
-from shared.contracts.appointment import AppointmentPublic
+from shared.contracts.appointment import (
+    AppointmentPublic,
+)
 from shared.contracts.pagination import Page
 from shared.contracts.patient import (
     PatientCreate,
@@ -66,7 +68,11 @@ class PatientClient:
     ) -> PatientPublic:
         """Change the fields of one patient that ``payload`` sets."""
         body = payload.model_dump(mode="json", exclude_unset=True)
-        response = await self._service.request("PATCH", f"{URL}/{patient_id}", json=body)
+        response = await self._service.request(
+            "PATCH",
+            f"{URL}/{patient_id}",
+            json=body,
+        )
         return PatientPublic.model_validate(response.json())
 
     async def delete_patient(

@@ -57,7 +57,9 @@ async def test_default_update_and_delete_accept_and_read_nothing(
     context: RuleContext,
     data_requests: list[httpx.Request],
 ) -> None:
-    change = AppointmentUpdate.model_validate({"starts_at": "2031-02-03T11:30:00+00:00"})
+    change = AppointmentUpdate.model_validate(
+        {"starts_at": "2031-02-03T11:30:00+00:00"},
+    )
 
     await appointment_rules.check_update(uuid4(), change, context)
     await appointment_rules.check_delete(uuid4(), context)
@@ -106,7 +108,11 @@ async def test_update_and_delete_rules_get_the_id(context: RuleContext, monkeypa
     monkeypatch.setattr(appointment_rules, "UPDATE_RULES", (update_rule,))
     monkeypatch.setattr(appointment_rules, "DELETE_RULES", (delete_rule,))
 
-    await appointment_rules.check_update(entity_id, AppointmentUpdate(), context)
+    await appointment_rules.check_update(
+        entity_id,
+        AppointmentUpdate(),
+        context,
+    )
     await appointment_rules.check_delete(entity_id, context)
 
     assert seen == [entity_id, entity_id]

@@ -57,7 +57,9 @@ async def test_default_update_and_delete_accept_and_read_nothing(
     context: RuleContext,
     data_requests: list[httpx.Request],
 ) -> None:
-    change = DoctorUpdate.model_validate({"full_name": "updated"})
+    change = DoctorUpdate.model_validate(
+        {"full_name": "updated"},
+    )
 
     await doctor_rules.check_update(uuid4(), change, context)
     await doctor_rules.check_delete(uuid4(), context)
@@ -106,7 +108,11 @@ async def test_update_and_delete_rules_get_the_id(context: RuleContext, monkeypa
     monkeypatch.setattr(doctor_rules, "UPDATE_RULES", (update_rule,))
     monkeypatch.setattr(doctor_rules, "DELETE_RULES", (delete_rule,))
 
-    await doctor_rules.check_update(entity_id, DoctorUpdate(), context)
+    await doctor_rules.check_update(
+        entity_id,
+        DoctorUpdate(),
+        context,
+    )
     await doctor_rules.check_delete(entity_id, context)
 
     assert seen == [entity_id, entity_id]

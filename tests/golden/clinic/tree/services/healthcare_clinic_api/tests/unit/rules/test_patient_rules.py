@@ -57,7 +57,9 @@ async def test_default_update_and_delete_accept_and_read_nothing(
     context: RuleContext,
     data_requests: list[httpx.Request],
 ) -> None:
-    change = PatientUpdate.model_validate({"full_name": "updated"})
+    change = PatientUpdate.model_validate(
+        {"full_name": "updated"},
+    )
 
     await patient_rules.check_update(uuid4(), change, context)
     await patient_rules.check_delete(uuid4(), context)
@@ -106,7 +108,11 @@ async def test_update_and_delete_rules_get_the_id(context: RuleContext, monkeypa
     monkeypatch.setattr(patient_rules, "UPDATE_RULES", (update_rule,))
     monkeypatch.setattr(patient_rules, "DELETE_RULES", (delete_rule,))
 
-    await patient_rules.check_update(entity_id, PatientUpdate(), context)
+    await patient_rules.check_update(
+        entity_id,
+        PatientUpdate(),
+        context,
+    )
     await patient_rules.check_delete(entity_id, context)
 
     assert seen == [entity_id, entity_id]

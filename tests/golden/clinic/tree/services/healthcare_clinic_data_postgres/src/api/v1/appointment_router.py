@@ -17,7 +17,10 @@ from shared.contracts.appointment import (
 from src.api.dependencies import UnitOfWorkDep
 from src.domain.sorting import DEFAULT_SORT, parse_sort
 
-router = APIRouter(prefix="/appointments", tags=["appointments"])
+router = APIRouter(
+    prefix="/appointments",
+    tags=["appointments"],
+)
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description="Maximum number of items to return.")]
 OffsetQuery = Annotated[int, Query(ge=0, description="Number of items to skip.")]
@@ -60,7 +63,9 @@ async def get_appointment(
     unit_of_work: UnitOfWorkDep,
 ) -> AppointmentPublic:
     """Get one appointment."""
-    found = await unit_of_work.appointments.get(appointment_id)
+    found = await unit_of_work.appointments.get(
+        appointment_id,
+    )
     return AppointmentPublic.model_validate(found)
 
 
@@ -72,7 +77,10 @@ async def update_appointment(
 ) -> AppointmentPublic:
     """Change the fields of one appointment that the payload sets."""
     values = payload.model_dump(exclude_unset=True)
-    updated = await unit_of_work.appointments.update(appointment_id, values)
+    updated = await unit_of_work.appointments.update(
+        appointment_id,
+        values,
+    )
     await unit_of_work.commit()
     return AppointmentPublic.model_validate(updated)
 

@@ -17,7 +17,10 @@ from shared.contracts.doctor import (
 from src.api.dependencies import UnitOfWorkDep
 from src.domain.sorting import DEFAULT_SORT, parse_sort
 
-router = APIRouter(prefix="/doctors", tags=["doctors"])
+router = APIRouter(
+    prefix="/doctors",
+    tags=["doctors"],
+)
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description="Maximum number of items to return.")]
 OffsetQuery = Annotated[int, Query(ge=0, description="Number of items to skip.")]
@@ -60,7 +63,9 @@ async def get_doctor(
     unit_of_work: UnitOfWorkDep,
 ) -> DoctorPublic:
     """Get one doctor."""
-    found = await unit_of_work.doctors.get(doctor_id)
+    found = await unit_of_work.doctors.get(
+        doctor_id,
+    )
     return DoctorPublic.model_validate(found)
 
 
@@ -72,7 +77,10 @@ async def update_doctor(
 ) -> DoctorPublic:
     """Change the fields of one doctor that the payload sets."""
     values = payload.model_dump(exclude_unset=True)
-    updated = await unit_of_work.doctors.update(doctor_id, values)
+    updated = await unit_of_work.doctors.update(
+        doctor_id,
+        values,
+    )
     await unit_of_work.commit()
     return DoctorPublic.model_validate(updated)
 

@@ -6,7 +6,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Depends, Query, status
 
-from shared.contracts.appointment import AppointmentPublic
+from shared.contracts.appointment import (
+    AppointmentPublic,
+)
 from shared.contracts.pagination import DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, Page
 from shared.contracts.patient import (
     PATIENT_SORT_KEYS,
@@ -18,7 +20,10 @@ from shared.contracts.patient import (
 from src.api.dependencies import UnitOfWorkDep
 from src.domain.sorting import DEFAULT_SORT, SortOrder, parse_sort
 
-router = APIRouter(prefix="/patients", tags=["patients"])
+router = APIRouter(
+    prefix="/patients",
+    tags=["patients"],
+)
 
 LimitQuery = Annotated[int, Query(ge=1, le=MAX_PAGE_LIMIT, description="Maximum number of items to return.")]
 OffsetQuery = Annotated[int, Query(ge=0, description="Number of items to skip.")]
@@ -61,7 +66,9 @@ async def get_patient(
     unit_of_work: UnitOfWorkDep,
 ) -> PatientPublic:
     """Get one patient."""
-    found = await unit_of_work.patients.get(patient_id)
+    found = await unit_of_work.patients.get(
+        patient_id,
+    )
     return PatientPublic.model_validate(found)
 
 
@@ -73,7 +80,10 @@ async def update_patient(
 ) -> PatientPublic:
     """Change the fields of one patient that the payload sets."""
     values = payload.model_dump(exclude_unset=True)
-    updated = await unit_of_work.patients.update(patient_id, values)
+    updated = await unit_of_work.patients.update(
+        patient_id,
+        values,
+    )
     await unit_of_work.commit()
     return PatientPublic.model_validate(updated)
 

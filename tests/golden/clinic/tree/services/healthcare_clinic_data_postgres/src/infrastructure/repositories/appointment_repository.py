@@ -3,7 +3,9 @@
 # Implements: FR-003
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from src.infrastructure.models.appointment import Appointment
+from src.infrastructure.models.appointment import (
+    Appointment,
+)
 from src.infrastructure.repositories.base import SqlRepository
 
 

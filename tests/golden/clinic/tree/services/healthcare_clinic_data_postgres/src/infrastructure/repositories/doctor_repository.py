@@ -3,7 +3,9 @@
 # Implements: FR-002
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from src.infrastructure.models.doctor import Doctor
+from src.infrastructure.models.doctor import (
+    Doctor,
+)
 from src.infrastructure.repositories.base import SqlRepository
 
 

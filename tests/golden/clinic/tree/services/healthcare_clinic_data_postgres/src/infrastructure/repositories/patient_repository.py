@@ -3,7 +3,9 @@
 # Implements: FR-001
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from src.infrastructure.models.patient import Patient
+from src.infrastructure.models.patient import (
+    Patient,
+)
 from src.infrastructure.repositories.base import SqlRepository
 
 

@@ -1,0 +1,25 @@
+"""Errors raised by the domain and infrastructure layers; the API turns them into problem responses."""
+
+
+class DomainError(Exception):
+    """Base class of the expected errors; ``detail`` is safe to show to a client."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class NotFoundError(DomainError):
+    """The requested resource does not exist."""
+
+
+class ConflictError(DomainError):
+    """The change conflicts with the stored data (a duplicate value of a unique field)."""
+
+
+class InvalidRequestError(DomainError):
+    """The request is well formed but its values are not acceptable (unknown sort key, unsafe pipeline)."""
+
+
+class DatabaseUnavailableError(DomainError):
+    """The MongoDB server cannot be reached."""

@@ -1,0 +1,1 @@
+"""Adapters to MongoDB: the client, document conversion and the repositories."""

@@ -1,0 +1,1 @@
+"""Repositories: one per entity and collection."""

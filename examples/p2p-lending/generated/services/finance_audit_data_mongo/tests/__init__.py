@@ -1,0 +1,1 @@
+"""Tests of finance_audit_data_mongo."""

@@ -1,0 +1,1 @@
+"""Tests through the HTTP API and against the database migrations."""

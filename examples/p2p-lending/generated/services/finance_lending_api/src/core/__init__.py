@@ -1,0 +1,1 @@
+"""Settings and cross-cutting concerns of the service."""

@@ -1,0 +1,1 @@
+"""Domain errors and the business rules (``rules``), checked before every write."""

@@ -1,0 +1,64 @@
+"""Business rules of the lender entity, checked by the use cases before every write.
+
+This module is yours: amgen writes it once and never overwrites it; its tests are
+``tests/unit/rules/test_lender_rules.py``, yours too. ``check_create`` runs before one lender is
+created, ``check_update`` before one is changed and ``check_delete`` before one is deleted; each runs the rules listed
+in ``CREATE_RULES``, ``UPDATE_RULES`` or ``DELETE_RULES`` in order. A rule is an async function taking the same
+arguments as its check. It reads through ``context`` (e.g.
+``await context.lender.list_lenders(filters, sort="created_at", limit=1, offset=0)``), writes nothing,
+and refuses the change by raising ``BusinessRuleViolationError`` (409: the stored data forbids it) or
+``ValidationFailedError`` (422: the values can never be accepted), both from ``src.domain.errors``.
+
+Default policy: no rule beyond the spec's field constraints (types, required fields, unique fields, bounds, lengths,
+allowed values, parents that must exist), which the contracts and the data service enforce already. The rule lists
+are empty, so every check accepts the change and reads nothing.
+"""
+
+# Implements: FR-002
+from collections.abc import Awaitable, Callable
+from uuid import UUID
+
+from shared.contracts.lender import (
+    LenderCreate,
+    LenderUpdate,
+)
+from src.domain.rules import RuleContext
+
+CreateRule = Callable[[LenderCreate, RuleContext], Awaitable[None]]
+"""A rule checked before one lender is created: the values to store and the context."""
+UpdateRule = Callable[[UUID, LenderUpdate, RuleContext], Awaitable[None]]
+"""A rule checked before one lender is changed: its id, the fields to change and the context."""
+DeleteRule = Callable[[UUID, RuleContext], Awaitable[None]]
+"""A rule checked before one lender is deleted: its id and the context."""
+
+CREATE_RULES: tuple[CreateRule, ...] = ()
+"""The rules of a new lender, in the order they run (the default policy has none)."""
+UPDATE_RULES: tuple[UpdateRule, ...] = ()
+"""The rules of a change to one lender, in the order they run (the default policy has none)."""
+DELETE_RULES: tuple[DeleteRule, ...] = ()
+"""The rules of the deletion of one lender, in the order they run (the default policy has none)."""
+
+
+async def check_create(data: LenderCreate, context: RuleContext) -> None:
+    """Accept the new lender ``data`` or raise: every rule of ``CREATE_RULES``, in order."""
+    for rule in CREATE_RULES:
+        await rule(data, context)
+
+
+async def check_update(
+    lender_id: UUID,
+    data: LenderUpdate,
+    context: RuleContext,
+) -> None:
+    """Accept the change ``data`` (the fields it sets) to one lender or raise: every rule of ``UPDATE_RULES``.
+
+    The stored lender is ``await context.lender.get_lender(lender_id)`` when a rule needs it.
+    """
+    for rule in UPDATE_RULES:
+        await rule(lender_id, data, context)
+
+
+async def check_delete(lender_id: UUID, context: RuleContext) -> None:
+    """Accept the deletion of one lender or raise: every rule of ``DELETE_RULES``, in order."""
+    for rule in DELETE_RULES:
+        await rule(lender_id, context)

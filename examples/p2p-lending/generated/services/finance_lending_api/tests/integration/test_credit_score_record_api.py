@@ -1,0 +1,192 @@
+"""API tests of ``/api/v1/credit-score-records``, served through the real data service."""
+
+# Implements: FR-006
+from uuid import uuid4
+
+import httpx
+import pytest
+
+from shared.contracts.credit_score_record import (
+    CreditScoreRecordCreate,
+    CreditScoreRecordPublic,
+    CreditScoreRecordUpdate,
+)
+from tests.helpers import (
+    assert_problem,
+    build_credit_score_record_payload,
+    create_credit_score_record,
+)
+
+URL = "/api/v1/credit-score-records"
+
+
+async def test_create_returns_the_stored_entity(
+    client: httpx.AsyncClient,
+) -> None:
+    payload = await build_credit_score_record_payload(client)
+
+    response = await client.post(URL, json=payload)
+
+    assert response.status_code == 201, response.text
+    created = CreditScoreRecordPublic.model_validate(response.json())
+    sent = CreditScoreRecordCreate.model_validate(payload).model_dump()
+    assert created.model_dump(include=set(sent)) == sent
+
+
+async def test_create_rejects_an_invalid_payload(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(URL, json=[])
+
+    body = assert_problem(response, 422)
+    assert body["errors"]
+
+
+async def test_get_returns_the_entity(
+    client: httpx.AsyncClient,
+) -> None:
+    created = await create_credit_score_record(client)
+
+    response = await client.get(f"{URL}/{created['id']}")
+
+    assert response.status_code == 200
+    assert response.json() == created
+
+
+async def test_get_unknown_id_is_404(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get(f"{URL}/{uuid4()}")
+
+    body = assert_problem(response, 404)
+    assert body["instance"].startswith(URL)
+
+
+async def test_malformed_id_is_422(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get(f"{URL}/not-a-uuid")
+
+    body = assert_problem(response, 422)
+    assert body["errors"]
+
+
+async def test_unsupported_method_is_405(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.put(f"{URL}/{uuid4()}", json={})
+
+    assert_problem(response, 405)
+    assert response.headers["allow"]
+
+
+async def test_list_is_paginated_and_sorted(
+    client: httpx.AsyncClient,
+) -> None:
+    ids = [(await create_credit_score_record(client))["id"] for _ in range(3)]
+
+    first = await client.get(URL, params={"limit": 2, "sort": "created_at"})
+    second = await client.get(URL, params={"limit": 2, "offset": 2, "sort": "created_at"})
+    descending = await client.get(URL, params={"sort": "-created_at"})
+
+    assert first.status_code == 200, first.text
+    assert first.json()["total"] == 3
+    assert [item["id"] for item in first.json()["items"] + second.json()["items"]] == ids
+    assert [item["id"] for item in descending.json()["items"]] == ids[::-1]
+
+
+@pytest.mark.parametrize("limit", [0, 101])
+async def test_list_rejects_a_limit_out_of_range(client: httpx.AsyncClient, limit: int) -> None:
+    response = await client.get(URL, params={"limit": limit})
+
+    assert_problem(response, 422)
+
+
+async def test_unknown_sort_key_is_a_422_from_the_data_service(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get(URL, params={"sort": "no_such_key"})
+
+    body = assert_problem(response, 422)
+    assert "no_such_key" in body["detail"]
+
+
+async def test_list_filters_by_borrower_ref(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await create_credit_score_record(client)
+    await create_credit_score_record(client)
+
+    value = first["borrower_ref"]
+
+    response = await client.get(URL, params={"borrower_ref": value})
+
+    assert response.status_code == 200, response.text
+    items = response.json()["items"]
+    assert first["id"] in [item["id"] for item in items]
+    assert all(item["borrower_ref"] == value for item in items)
+
+
+async def test_list_filters_by_score(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await create_credit_score_record(client)
+    await create_credit_score_record(client)
+
+    value = first["score"]
+
+    response = await client.get(URL, params={"score": value})
+
+    assert response.status_code == 200, response.text
+    items = response.json()["items"]
+    assert first["id"] in [item["id"] for item in items]
+    assert all(item["score"] == value for item in items)
+
+
+async def test_patch_changes_the_given_field(
+    client: httpx.AsyncClient,
+) -> None:
+    created = await create_credit_score_record(client)
+    change = {"borrower_ref": "11111111-1111-4111-8111-111111111111"}
+
+    response = await client.patch(f"{URL}/{created['id']}", json=change)
+
+    assert response.status_code == 200, response.text
+    updated = CreditScoreRecordPublic.model_validate(response.json())
+    expected = CreditScoreRecordUpdate.model_validate(change)
+    assert updated.model_dump(include=set(change)) == expected.model_dump(exclude_unset=True)
+    assert (await client.get(f"{URL}/{created['id']}")).json() == response.json()
+
+
+async def test_patch_unknown_id_is_404(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.patch(f"{URL}/{uuid4()}", json={})
+
+    assert_problem(response, 404)
+
+
+async def test_delete_removes_the_entity(
+    client: httpx.AsyncClient,
+) -> None:
+    created = await create_credit_score_record(client)
+
+    response = await client.delete(f"{URL}/{created['id']}")
+
+    assert response.status_code == 204
+    assert_problem(await client.get(f"{URL}/{created['id']}"), 404)
+
+
+async def test_delete_unknown_id_is_404(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.delete(f"{URL}/{uuid4()}")
+
+    assert_problem(response, 404)
+
+
+async def test_data_service_down_is_503(unreachable_client: httpx.AsyncClient) -> None:
+    response = await unreachable_client.get(URL)
+
+    body = assert_problem(response, 503)
+    assert "cannot be reached" in body["detail"]

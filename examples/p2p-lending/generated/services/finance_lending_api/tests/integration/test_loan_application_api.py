@@ -1,0 +1,273 @@
+"""API tests of ``/api/v1/loan-applications``, served through the real data service."""
+
+# Implements: FR-003
+from uuid import uuid4
+
+import httpx
+import pytest
+
+from shared.contracts.loan_application import (
+    LoanApplicationCreate,
+    LoanApplicationPublic,
+    LoanApplicationUpdate,
+)
+from tests.helpers import (
+    assert_problem,
+    build_loan_application_payload,
+    create_investment,
+    create_repayment,
+    create_loan_application,
+)
+
+URL = "/api/v1/loan-applications"
+
+
+async def test_create_returns_the_stored_entity(
+    client: httpx.AsyncClient,
+) -> None:
+    payload = await build_loan_application_payload(client)
+
+    response = await client.post(URL, json=payload)
+
+    assert response.status_code == 201, response.text
+    created = LoanApplicationPublic.model_validate(response.json())
+    sent = LoanApplicationCreate.model_validate(payload).model_dump()
+    assert created.model_dump(include=set(sent)) == sent
+
+
+async def test_create_rejects_an_invalid_payload(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.post(URL, json=[])
+
+    body = assert_problem(response, 422)
+    assert body["errors"]
+
+
+async def test_get_returns_the_entity(
+    client: httpx.AsyncClient,
+) -> None:
+    created = await create_loan_application(client)
+
+    response = await client.get(f"{URL}/{created['id']}")
+
+    assert response.status_code == 200
+    assert response.json() == created
+
+
+async def test_get_unknown_id_is_404(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get(f"{URL}/{uuid4()}")
+
+    body = assert_problem(response, 404)
+    assert body["instance"].startswith(URL)
+
+
+async def test_malformed_id_is_422(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get(f"{URL}/not-a-uuid")
+
+    body = assert_problem(response, 422)
+    assert body["errors"]
+
+
+async def test_unsupported_method_is_405(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.put(f"{URL}/{uuid4()}", json={})
+
+    assert_problem(response, 405)
+    assert response.headers["allow"]
+
+
+async def test_list_is_paginated_and_sorted(
+    client: httpx.AsyncClient,
+) -> None:
+    ids = [(await create_loan_application(client))["id"] for _ in range(3)]
+
+    first = await client.get(URL, params={"limit": 2, "sort": "created_at"})
+    second = await client.get(URL, params={"limit": 2, "offset": 2, "sort": "created_at"})
+    descending = await client.get(URL, params={"sort": "-created_at"})
+
+    assert first.status_code == 200, first.text
+    assert first.json()["total"] == 3
+    assert [item["id"] for item in first.json()["items"] + second.json()["items"]] == ids
+    assert [item["id"] for item in descending.json()["items"]] == ids[::-1]
+
+
+@pytest.mark.parametrize("limit", [0, 101])
+async def test_list_rejects_a_limit_out_of_range(client: httpx.AsyncClient, limit: int) -> None:
+    response = await client.get(URL, params={"limit": limit})
+
+    assert_problem(response, 422)
+
+
+async def test_unknown_sort_key_is_a_422_from_the_data_service(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get(URL, params={"sort": "no_such_key"})
+
+    body = assert_problem(response, 422)
+    assert "no_such_key" in body["detail"]
+
+
+async def test_list_filters_by_term_months(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await create_loan_application(client)
+    await create_loan_application(client)
+
+    value = first["term_months"]
+
+    response = await client.get(URL, params={"term_months": value})
+
+    assert response.status_code == 200, response.text
+    items = response.json()["items"]
+    assert first["id"] in [item["id"] for item in items]
+    assert all(item["term_months"] == value for item in items)
+
+
+async def test_list_filters_by_status(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await create_loan_application(client)
+    await create_loan_application(client)
+
+    value = first["status"]
+
+    response = await client.get(URL, params={"status": value})
+
+    assert response.status_code == 200, response.text
+    items = response.json()["items"]
+    assert first["id"] in [item["id"] for item in items]
+    assert all(item["status"] == value for item in items)
+
+
+async def test_list_filters_by_borrower_id(
+    client: httpx.AsyncClient,
+) -> None:
+    first = await create_loan_application(client)
+    await create_loan_application(client)
+
+    value = first["borrower_id"]
+
+    response = await client.get(URL, params={"borrower_id": value})
+
+    assert response.status_code == 200, response.text
+    assert [item["id"] for item in response.json()["items"]] == [first["id"]]
+
+
+async def test_create_with_a_missing_borrower_is_409(
+    client: httpx.AsyncClient,
+) -> None:
+    payload = await build_loan_application_payload(client)
+    payload["borrower_id"] = str(uuid4())
+
+    response = await client.post(URL, json=payload)
+
+    assert_problem(response, 409)
+
+
+async def test_deleting_a_referenced_borrower_is_409(
+    client: httpx.AsyncClient,
+) -> None:
+    child = await create_loan_application(client)
+    parent_id = child["borrower_id"]
+    parent_url = f"/api/v1/borrowers/{parent_id}"
+
+    response = await client.delete(parent_url)
+
+    assert_problem(response, 409)
+
+
+async def test_patch_changes_the_given_field(
+    client: httpx.AsyncClient,
+) -> None:
+    created = await create_loan_application(client)
+    change = {"amount": "100.00"}
+
+    response = await client.patch(f"{URL}/{created['id']}", json=change)
+
+    assert response.status_code == 200, response.text
+    updated = LoanApplicationPublic.model_validate(response.json())
+    expected = LoanApplicationUpdate.model_validate(change)
+    assert updated.model_dump(include=set(change)) == expected.model_dump(exclude_unset=True)
+    assert (await client.get(f"{URL}/{created['id']}")).json() == response.json()
+
+
+async def test_patch_unknown_id_is_404(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.patch(f"{URL}/{uuid4()}", json={})
+
+    assert_problem(response, 404)
+
+
+async def test_delete_removes_the_entity(
+    client: httpx.AsyncClient,
+) -> None:
+    created = await create_loan_application(client)
+
+    response = await client.delete(f"{URL}/{created['id']}")
+
+    assert response.status_code == 204
+    assert_problem(await client.get(f"{URL}/{created['id']}"), 404)
+
+
+async def test_delete_unknown_id_is_404(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.delete(f"{URL}/{uuid4()}")
+
+    assert_problem(response, 404)
+
+
+async def test_data_service_down_is_503(unreachable_client: httpx.AsyncClient) -> None:
+    response = await unreachable_client.get(URL)
+
+    body = assert_problem(response, 503)
+    assert "cannot be reached" in body["detail"]
+
+
+async def test_list_investments(
+    client: httpx.AsyncClient,
+) -> None:
+    child = await create_investment(client)
+    await create_investment(client)
+
+    parent_id = child["loan_application_id"]
+    response = await client.get(f"{URL}/{parent_id}/investments")
+
+    assert response.status_code == 200, response.text
+    assert [item["id"] for item in response.json()["items"]] == [child["id"]]
+
+
+async def test_list_investments_of_unknown_id_is_404(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get(f"{URL}/{uuid4()}/investments")
+
+    assert_problem(response, 404)
+
+
+async def test_list_repayments(
+    client: httpx.AsyncClient,
+) -> None:
+    child = await create_repayment(client)
+    await create_repayment(client)
+
+    parent_id = child["loan_application_id"]
+    response = await client.get(f"{URL}/{parent_id}/repayments")
+
+    assert response.status_code == 200, response.text
+    assert [item["id"] for item in response.json()["items"]] == [child["id"]]
+
+
+async def test_list_repayments_of_unknown_id_is_404(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get(f"{URL}/{uuid4()}/repayments")
+
+    assert_problem(response, 404)

@@ -1,0 +1,150 @@
+"""The business rules of the loan application entity run before every write: they read through their context, and a
+refusal is a problem response with no write reaching the data service.
+
+The rule hooks are replaced by doubles here, so these tests hold whatever the rules decide; the rules themselves are
+tested in ``tests/unit/rules/test_loan_application_rules.py``.
+"""
+
+# Implements: FR-003
+from typing import Any
+from uuid import UUID
+
+import httpx
+import pytest
+
+from shared.contracts.loan_application import (
+    LoanApplicationCreate,
+    LoanApplicationFilter,
+    LoanApplicationUpdate,
+)
+from src.domain.errors import BusinessRuleViolationError, ValidationFailedError
+from src.domain.rules import RuleContext, loan_application_rules
+from src.infrastructure.http_clients.loan_application_client import URL as DATA_URL
+from tests.helpers import (
+    assert_problem,
+    build_loan_application_payload,
+    create_loan_application,
+)
+
+URL = "/api/v1/loan-applications"
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def data_calls(requests: list[httpx.Request]) -> list[str]:
+    """``METHOD path`` of every request sent to a data service."""
+    return [f"{request.method} {request.url.path}" for request in requests]
+
+
+def data_writes(requests: list[httpx.Request]) -> list[str]:
+    """``METHOD path`` of the writes among the requests sent to a data service."""
+    return [f"{request.method} {request.url.path}" for request in requests if request.method in WRITE_METHODS]
+
+
+class RuleHookDouble:
+    """Stands in for a rule hook: records its arguments, then raises ``error`` (or accepts the change when None)."""
+
+    def __init__(self, error: Exception | None = None) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+        self.error = error
+
+    async def __call__(self, *args: Any) -> None:
+        self.calls.append(args)
+        if self.error is not None:
+            raise self.error
+
+
+async def test_create_rules_read_through_their_context_before_the_write(
+    client: httpx.AsyncClient,
+    data_requests: list[httpx.Request],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seen: list[LoanApplicationCreate] = []
+
+    async def reading_rule(data: LoanApplicationCreate, context: RuleContext) -> None:
+        await context.loan_application.list_loan_applications(
+            LoanApplicationFilter(),
+            sort="created_at",
+            limit=1,
+            offset=0,
+        )
+        seen.append(data)
+
+    monkeypatch.setattr(loan_application_rules, "check_create", reading_rule)
+    payload = await build_loan_application_payload(client)
+    data_requests.clear()
+
+    response = await client.post(URL, json=payload)
+
+    assert response.status_code == 201, response.text
+    assert seen == [LoanApplicationCreate.model_validate(payload)]
+    assert data_calls(data_requests) == [f"GET {DATA_URL}", f"POST {DATA_URL}"]
+
+
+async def test_create_refused_by_a_rule_is_a_409_and_writes_nothing(
+    client: httpx.AsyncClient,
+    data_requests: list[httpx.Request],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    hook = RuleHookDouble(BusinessRuleViolationError("Refused by a rule double."))
+    monkeypatch.setattr(loan_application_rules, "check_create", hook)
+    payload = await build_loan_application_payload(client)
+    data_requests.clear()
+
+    response = await client.post(URL, json=payload)
+
+    body = assert_problem(response, 409)
+    assert body["detail"] == "Refused by a rule double."
+    assert data_writes(data_requests) == []
+    [(data, context)] = hook.calls
+    assert data == LoanApplicationCreate.model_validate(payload)
+    assert isinstance(context, RuleContext)
+
+
+async def test_update_refused_by_a_rule_is_a_422_and_changes_nothing(
+    client: httpx.AsyncClient,
+    data_requests: list[httpx.Request],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    errors = [
+        {
+            "loc": ["body", "amount"],
+            "msg": "Not allowed by a rule double.",
+            "type": "rule",
+        },
+    ]
+    hook = RuleHookDouble(ValidationFailedError("Refused by a rule double.", errors))
+    monkeypatch.setattr(loan_application_rules, "check_update", hook)
+    created = await create_loan_application(client)
+    change = {"amount": "100.00"}
+    data_requests.clear()
+
+    response = await client.patch(f"{URL}/{created['id']}", json=change)
+
+    body = assert_problem(response, 422)
+    assert body["errors"] == errors
+    assert data_writes(data_requests) == []
+    [(entity_id, data, context)] = hook.calls
+    assert entity_id == UUID(created["id"])
+    assert data == LoanApplicationUpdate.model_validate(change)
+    assert isinstance(context, RuleContext)
+    assert (await client.get(f"{URL}/{created['id']}")).json() == created
+
+
+async def test_delete_refused_by_a_rule_is_a_409_and_keeps_the_entity(
+    client: httpx.AsyncClient,
+    data_requests: list[httpx.Request],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    hook = RuleHookDouble(BusinessRuleViolationError("Refused by a rule double."))
+    monkeypatch.setattr(loan_application_rules, "check_delete", hook)
+    created = await create_loan_application(client)
+    data_requests.clear()
+
+    response = await client.delete(f"{URL}/{created['id']}")
+
+    assert_problem(response, 409)
+    assert data_writes(data_requests) == []
+    [(entity_id, context)] = hook.calls
+    assert entity_id == UUID(created["id"])
+    assert isinstance(context, RuleContext)
+    assert (await client.get(f"{URL}/{created['id']}")).json() == created

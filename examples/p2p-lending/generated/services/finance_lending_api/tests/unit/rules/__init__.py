@@ -1,0 +1,1 @@
+"""Tests of the business rules (``src/domain/rules``): yours, like the rules; amgen writes them once."""

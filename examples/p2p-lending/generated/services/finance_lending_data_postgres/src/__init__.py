@@ -1,0 +1,1 @@
+"""Finance Lending Data Postgres: the data API that owns the P2p Lending database."""

@@ -1,0 +1,1 @@
+"""Domain rules and errors, free of any framework."""

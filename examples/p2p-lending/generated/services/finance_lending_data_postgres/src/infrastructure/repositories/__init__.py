@@ -1,0 +1,1 @@
+"""Repositories: one per entity, they read and write rows but never commit."""

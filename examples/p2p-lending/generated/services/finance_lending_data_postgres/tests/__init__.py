@@ -1,0 +1,1 @@
+"""Tests of finance_lending_data_postgres."""

@@ -1,0 +1,1 @@
+"""Finance Notifications Bot: the Telegram bot of P2p Lending."""

@@ -1,0 +1,1 @@
+"""Adapters: the business API client, Redis, subscribed chats and the RabbitMQ consumer."""

@@ -1,0 +1,1 @@
+"""Notifications: the message of every consumed event, sent to the subscribed chats."""

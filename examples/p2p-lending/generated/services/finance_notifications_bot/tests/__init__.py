@@ -1,0 +1,1 @@
+"""Tests of finance_notifications_bot."""

@@ -1,0 +1,1 @@
+"""Tests against real servers (RabbitMQ, Redis) and the web server in-process."""

@@ -1,0 +1,1 @@
+"""Finance Scoring Worker: event consumer and scheduled jobs of P2p Lending."""

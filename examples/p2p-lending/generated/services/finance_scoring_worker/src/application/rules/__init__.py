@@ -1,0 +1,1 @@
+"""Business rules, one module per job: edit them, amgen does not overwrite them."""

@@ -1,0 +1,1 @@
+"""Errors and job outcomes: no I/O."""

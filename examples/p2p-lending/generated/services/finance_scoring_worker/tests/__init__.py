@@ -1,0 +1,1 @@
+"""Tests of finance_scoring_worker."""

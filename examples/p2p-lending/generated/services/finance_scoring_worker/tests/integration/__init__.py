@@ -1,0 +1,1 @@
+"""Integration tests against RabbitMQ and Redis (RABBITMQ_URL, REDIS_URL)."""

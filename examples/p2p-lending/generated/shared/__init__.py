@@ -1,0 +1,1 @@
+"""Code shared by every service of P2p Lending: contracts and pure helpers, no I/O."""

@@ -1,0 +1,1 @@
+"""Entity contracts (Pydantic schemas) exchanged between the services over HTTP."""

@@ -1,0 +1,1 @@
+"""Observability shared by every service: OpenTelemetry tracing over HTTP and AMQP."""

@@ -1,0 +1,1 @@
+"""Resilience of calls to other services: a circuit breaker per target service."""

@@ -1,0 +1,1 @@
+"""Security building blocks of the business API: API keys, passwords, JWTs, accounts and refresh tokens, roles, rate limits, the audit log."""

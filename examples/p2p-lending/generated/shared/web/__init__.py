@@ -1,0 +1,1 @@
+"""HTTP plumbing every service of P2p Lending shares: request ids, the error handler, metrics."""

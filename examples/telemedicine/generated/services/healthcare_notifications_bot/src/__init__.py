@@ -1,0 +1,1 @@
+"""Healthcare Notifications Bot: the Telegram bot of Telemedicine."""

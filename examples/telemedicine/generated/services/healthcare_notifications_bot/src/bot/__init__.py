@@ -1,0 +1,1 @@
+"""The Telegram side: dispatcher, handlers, forms, replies and the web server."""

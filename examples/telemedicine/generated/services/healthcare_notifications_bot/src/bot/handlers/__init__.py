@@ -1,0 +1,1 @@
+"""One router per command, plus the common commands and the error handler."""

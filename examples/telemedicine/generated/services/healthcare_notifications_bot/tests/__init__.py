@@ -1,0 +1,1 @@
+"""Tests of healthcare_notifications_bot."""

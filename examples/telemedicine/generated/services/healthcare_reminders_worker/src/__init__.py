@@ -1,0 +1,1 @@
+"""Healthcare Reminders Worker: event consumer and scheduled jobs of Telemedicine."""

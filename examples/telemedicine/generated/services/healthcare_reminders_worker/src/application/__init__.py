@@ -1,0 +1,1 @@
+"""The jobs: event handlers, scheduled jobs and their business rules."""

@@ -1,0 +1,1 @@
+"""Adapters: RabbitMQ consumer, Redis idempotency, business API client, scheduler, HTTP server, metrics."""

@@ -1,0 +1,1 @@
+"""Tests of healthcare_reminders_worker."""

@@ -1,0 +1,1 @@
+"""Tests of the job rules (``src/application/rules``): yours, like the rules; amgen writes them once."""

@@ -1,0 +1,1 @@
+"""Healthcare Telemedicine Api: the business API of Telemedicine; it reaches data over HTTP only."""

@@ -1,0 +1,1 @@
+"""Application layer: the use cases, where the business rules live."""

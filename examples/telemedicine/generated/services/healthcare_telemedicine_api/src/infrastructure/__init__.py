@@ -1,0 +1,1 @@
+"""Adapters to the outside world: the HTTP clients of the data services."""

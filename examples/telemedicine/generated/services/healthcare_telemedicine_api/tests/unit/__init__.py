@@ -1,0 +1,1 @@
+"""Unit tests: one module or class at a time."""

@@ -1,0 +1,1 @@
+"""Healthcare Telemedicine Data Postgres: the data API that owns the Telemedicine database."""

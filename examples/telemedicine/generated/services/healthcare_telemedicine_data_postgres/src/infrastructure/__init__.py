@@ -1,0 +1,1 @@
+"""Adapters to the database: engine, models, repositories and the unit of work."""

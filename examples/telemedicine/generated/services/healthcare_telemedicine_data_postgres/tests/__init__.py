@@ -1,0 +1,1 @@
+"""Tests of healthcare_telemedicine_data_postgres."""

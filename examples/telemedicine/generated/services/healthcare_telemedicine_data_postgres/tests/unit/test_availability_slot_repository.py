@@ -1,0 +1,91 @@
+"""The availability slot repository, on a real session."""
+
+# Implements: FR-002
+from uuid import uuid4
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from shared.contracts.availability_slot import (
+    AvailabilitySlotUpdate,
+)
+from src.domain.errors import NotFoundError
+from src.domain.sorting import SortOrder
+from src.infrastructure.unit_of_work import UnitOfWork
+from tests.helpers import store_availability_slot
+
+
+@pytest.fixture
+def unit_of_work(session: AsyncSession) -> UnitOfWork:
+    return UnitOfWork(session)
+
+
+async def test_created_row_can_be_read_back(unit_of_work: UnitOfWork) -> None:
+    stored = await store_availability_slot(unit_of_work)
+    await unit_of_work.commit()
+
+    found = await unit_of_work.availability_slots.get(stored.id)
+
+    assert found.id == stored.id
+    assert found.created_at.tzinfo is not None
+
+
+async def test_missing_row_raises_not_found(unit_of_work: UnitOfWork) -> None:
+    with pytest.raises(NotFoundError):
+        await unit_of_work.availability_slots.get(uuid4())
+    with pytest.raises(NotFoundError):
+        await unit_of_work.availability_slots.update(uuid4(), {})
+    with pytest.raises(NotFoundError):
+        await unit_of_work.availability_slots.delete(uuid4())
+
+
+async def test_list_page_counts_sorts_and_paginates(unit_of_work: UnitOfWork) -> None:
+    stored = [await store_availability_slot(unit_of_work) for _ in range(3)]
+    await unit_of_work.commit()
+
+    rows, total = await unit_of_work.availability_slots.list_page(
+        filters={},
+        sort=SortOrder(key="created_at", descending=True),
+        limit=2,
+        offset=0,
+    )
+
+    assert total == 3
+    assert [row.id for row in rows] == [stored[2].id, stored[1].id]
+
+
+async def test_list_page_applies_equality_filters(unit_of_work: UnitOfWork) -> None:
+    first = await store_availability_slot(unit_of_work)
+    await store_availability_slot(unit_of_work)
+
+    rows, total = await unit_of_work.availability_slots.list_page(
+        filters={"id": first.id},
+        sort=SortOrder(key="created_at"),
+        limit=10,
+        offset=0,
+    )
+
+    assert total == 1
+    assert [row.id for row in rows] == [first.id]
+
+
+async def test_update_changes_the_given_fields(unit_of_work: UnitOfWork) -> None:
+    stored = await store_availability_slot(unit_of_work)
+    change = AvailabilitySlotUpdate.model_validate(
+        {"starts_at": "2031-02-03T11:30:00+00:00"},
+    )
+
+    values = change.model_dump(exclude_unset=True)
+
+    updated = await unit_of_work.availability_slots.update(stored.id, values)
+
+    assert updated.starts_at == change.starts_at
+
+
+async def test_delete_removes_the_row(unit_of_work: UnitOfWork) -> None:
+    stored = await store_availability_slot(unit_of_work)
+
+    await unit_of_work.availability_slots.delete(stored.id)
+
+    with pytest.raises(NotFoundError):
+        await unit_of_work.availability_slots.get(stored.id)

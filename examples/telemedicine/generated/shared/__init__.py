@@ -1,0 +1,1 @@
+"""Code shared by every service of Telemedicine: contracts and pure helpers, no I/O."""

@@ -1,0 +1,1 @@
+"""Pure helpers shared by the services: logging setup, problem details, request ids."""

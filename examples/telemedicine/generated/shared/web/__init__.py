@@ -1,0 +1,1 @@
+"""HTTP plumbing every service of Telemedicine shares: request ids, the error handler, metrics."""
