@@ -44,10 +44,15 @@ std::string stable_output(std::string output, const std::filesystem::path& out)
     output.replace(at, trimmed_root.size(), "<project>");
   }
   static const std::regex k_timestamp(R"(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}([.,]\d+)?)");
-  static const std::regex k_duration(R"(\b\d+(\.\d+)?s\b)");
+  static const std::regex k_duration(R"(\b\d+(\.\d+)?(s|ms| seconds?)\b)");
   static const std::regex k_address(R"(\b0x[0-9a-f]{6,}\b)");
+  // pytest's numbered temporary folders (/tmp/pytest-of-<user>/pytest-<n>/...) and process ids ("process [123]").
+  static const std::regex k_pytest_tmp(R"(/[^\s'"]*/pytest-of-[^/\s]+/pytest-\d+)");
+  static const std::regex k_process(R"(process \[\d+\])");
   output = std::regex_replace(output, k_timestamp, "<timestamp>");
-  output = std::regex_replace(output, k_duration, "<time>s");
+  output = std::regex_replace(output, k_duration, "<time>$2");
+  output = std::regex_replace(output, k_pytest_tmp, "<pytest-tmp>");
+  output = std::regex_replace(output, k_process, "process [<pid>]");
   return std::regex_replace(output, k_address, "0x<address>");
 }
 

@@ -107,14 +107,18 @@ TEST_SUITE("workflow::verify")
     harness.script_happy_path();
     harness.options.verify_command =
       "grep -rqw REPAIRED services || { echo \"$PWD/services/x.py failed; 1 failed in 2.57s\"; "
-      "echo '2026-11-22 06:49:13,315 <Client object at 0x7f79daa53390>'; exit 1; }";
+      "echo '2026-11-22 06:49:13,315 <Client object at 0x7f79daa53390>'; "
+      "echo 'slow: 12.5ms, took 0.31 seconds in /tmp/pytest-of-root/pytest-524/test_x0/db.sqlite, process [2914]'; "
+      "exit 1; }";
     harness.chat.respond("5-verify",
                          fixed_files({{{"path", k_rule}, {"content", "# Implements: FR-001\nREPAIRED = 1\n"}}}));
     CHECK(harness.run().status == ExitStatus::ok);
     const auto repairs = harness.chat.requests("5-verify");
     REQUIRE(repairs.size() == 1);
     CHECK(repairs[0].messages.front().content.find("<project>/services/x.py failed; 1 failed in <time>s\n"
-                                                   "<timestamp> <Client object at 0x<address>>\n")
+                                                   "<timestamp> <Client object at 0x<address>>\n"
+                                                   "slow: <time>ms, took <time> seconds in "
+                                                   "<pytest-tmp>/test_x0/db.sqlite, process [<pid>]\n")
           != std::string::npos);
   }
 
