@@ -47,8 +47,14 @@ def _no_sentry_client() -> Iterator[None]:
     close_sentry()
 
 
-async def _run_nothing(settings: Settings, stop: asyncio.Event, metrics: MessageMetrics | None = None) -> None:
-    """Stands in for the worker's run: these tests only look at what ``main()`` does before it."""
+async def _run_nothing(
+    settings: Settings,
+    stop: asyncio.Event,
+    metrics: MessageMetrics | None = None,
+    **options: object,
+) -> None:
+    """Stands in for the worker's run (whatever other options it takes, such as a tracer provider): these tests only
+    look at what ``main()`` does before it."""
 
 
 async def start(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
