@@ -12,13 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,60 +20,17 @@ import yaml
 
 from generated_projects import GeneratedProject, SharedVenv, make_env, render_project
 from harness import REPO_ROOT, Amgen
+from running_services import running_services
 
 SPEC = REPO_ROOT / "examples" / "clinic" / "amgen.yaml"
 API_KEY = "loadtest-key"
 RUN_SECONDS = 8
-READY_TIMEOUT_S = 60
 LOCUST_TIMEOUT_S = 90
 
 
 def render(amgen: Amgen, level: int, tmp_path_factory: pytest.TempPathFactory) -> GeneratedProject:
     name = str(yaml.safe_load(SPEC.read_text())["project"]["name"])
     return render_project(amgen, SPEC, name, level, tmp_path_factory, "loadtest")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@contextmanager
-def serve(venv: Path, service_dir: Path, port: int, env: dict[str, str], log: Path) -> Iterator[None]:
-    """`uvicorn src.main:app` of one service on 127.0.0.1:port, stopped (and waited for) on exit."""
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [str(venv / "bin" / "uvicorn"), "src.main:app", "--host", "127.0.0.1", "--port", str(port)],
-            cwd=service_dir,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            yield
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-
-
-def wait_until_ready(url: str, logs: list[Path]) -> None:
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"{url} not ready after {READY_TIMEOUT_S} s\n" + "\n".join(log.read_text()[-3000:] for log in logs))
 
 
 def service_named(project: GeneratedProject, suffix: str) -> str:
@@ -100,17 +51,11 @@ def test_locust_runs_against_the_generated_api_without_failures(
     shared_venv.install(project)
     venv = shared_venv.path.resolve()
     api, data = service_named(project, "_api"), service_named(project, "_data_postgres")
-    api_port, data_port = free_port(), free_port()
-    logs = [tmp_path / "data.log", tmp_path / "api.log"]
-    base = make_env(None, {"PYTHONPATH": str(project.path)})
-    data_env = {**base, "SQLITE_PATH": str(tmp_path / "load.db")}
-    api_env = {**base, f"{data.upper()}_URL": f"http://127.0.0.1:{data_port}", "API_KEYS": API_KEY}
+    environment = make_env(None, {"SQLITE_PATH": str(tmp_path / "load.db"), "API_KEYS": API_KEY})
     entities = yaml.safe_load(SPEC.read_text())["entities"]
 
-    with ExitStack() as stack:
-        stack.enter_context(serve(venv, project.path / "services" / data, data_port, data_env, logs[0]))
-        stack.enter_context(serve(venv, project.path / "services" / api, api_port, api_env, logs[1]))
-        wait_until_ready(f"http://127.0.0.1:{api_port}/ready", logs)
+    with running_services(project, venv, environment, tmp_path) as services:
+        api_port = services[api].port
         locust = subprocess.run(
             [
                 str(venv / "bin" / "locust"),
@@ -157,7 +102,7 @@ def test_locust_runs_against_the_generated_api_without_failures(
 
     # The request ids Locust sent reached the data service through the API.
     forwarded = set()
-    for line in logs[0].read_text().splitlines():
+    for line in services[data].log.read_text().splitlines():
         if line.startswith("{"):
             forwarded.add(str(json.loads(line).get("request_id", "")))
     assert any(request_id.startswith("req_load_") for request_id in forwarded), sorted(forwarded)[:10]
